@@ -1,0 +1,346 @@
+//! Line classifiers for page chrome: the lexicon (`data/lexicons/chrome.tsv`,
+//! `data/lexicons/outlets.tsv`, embedded at build time) and the structural
+//! measures (length, sentence punctuation, Arabic share, headline-ness).
+//!
+//! This module only labels single lines; deciding what is the article block
+//! is `text_page`'s work, and reading metadata out of a line is for
+//! `byline`, `dateline` and `translation`.
+
+use rasid_text::normalize::fold_for_scoring;
+use std::sync::LazyLock as Lazy;
+
+const CHROME_TSV: &str = include_str!("../../../../data/lexicons/chrome.tsv");
+const OUTLETS_TSV: &str = include_str!("../../../../data/lexicons/outlets.tsv");
+
+/// What a chrome line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Chrome {
+    Nav,
+    Share,
+    Comment,
+    Related,
+    ReadAlso,
+    Ad,
+    Tags,
+    Copyright,
+    Source,
+    Updated,
+    Published,
+    Byline,
+    Caption,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Exact,
+    Prefix,
+    Label,
+    Contains,
+}
+
+struct Entry {
+    kind: Chrome,
+    mode: Mode,
+    phrase: String,
+}
+
+struct Outlets {
+    agencies: Vec<String>,
+    foreign: Vec<String>,
+}
+
+static LEXICON: Lazy<Vec<Entry>> = Lazy::new(|| {
+    data_rows(CHROME_TSV)
+        .filter_map(|cols| {
+            let [kind, mode, phrase] = cols[..] else {
+                return None;
+            };
+            let kind = match kind {
+                "nav" => Chrome::Nav,
+                "share" => Chrome::Share,
+                "comment" => Chrome::Comment,
+                "related" => Chrome::Related,
+                "readalso" => Chrome::ReadAlso,
+                "ad" => Chrome::Ad,
+                "tags" => Chrome::Tags,
+                "copyright" => Chrome::Copyright,
+                "source" => Chrome::Source,
+                "updated" => Chrome::Updated,
+                "published" => Chrome::Published,
+                "byline" => Chrome::Byline,
+                "caption" => Chrome::Caption,
+                _ => return None,
+            };
+            let mode = match mode {
+                "exact" => Mode::Exact,
+                "prefix" => Mode::Prefix,
+                "label" => Mode::Label,
+                "contains" => Mode::Contains,
+                _ => return None,
+            };
+            Some(Entry {
+                kind,
+                mode,
+                phrase: fold(phrase),
+            })
+        })
+        .collect()
+});
+
+static OUTLETS: Lazy<Outlets> = Lazy::new(|| {
+    let mut o = Outlets {
+        agencies: Vec::new(),
+        foreign: Vec::new(),
+    };
+    for cols in data_rows(OUTLETS_TSV) {
+        match cols[..] {
+            ["agency", name] => o.agencies.push(fold(name)),
+            ["foreign", name] => o.foreign.push(fold(name)),
+            _ => {}
+        }
+    }
+    o
+});
+
+fn data_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Folds for matching: gold.md normalisation plus lower case.
+pub(crate) fn fold(s: &str) -> String {
+    fold_for_scoring(s).to_lowercase()
+}
+
+/// Punctuation and symbols trimmed from both ends of a line before lexicon
+/// matching ("شارك:" and "| English |" match "شارك" and "english").
+fn is_edge_punct(c: char) -> bool {
+    !c.is_alphanumeric() && c != '(' && c != ')' && c != '©'
+}
+
+/// Counts whitespace-separated words.
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// True for the sentence-ending marks of Arabic and Latin text.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '»' | '”' | ')' | '\''));
+    t.ends_with(['.', '؟', '?', '!', '…', ':', '؛'])
+}
+
+/// Share of letters that are Arabic.
+pub(crate) fn arabic_ratio(s: &str) -> f32 {
+    let (mut ar, mut all) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        all += 1;
+        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
+            ar += 1;
+        }
+    }
+    if all == 0 {
+        0.0
+    } else {
+        ar as f32 / all as f32
+    }
+}
+
+/// A line of article prose: long enough and written as sentences.
+pub(crate) fn is_prose(line: &str) -> bool {
+    let words = word_count(line);
+    let chars = line.chars().count();
+    let punct = line
+        .chars()
+        .filter(|c| matches!(c, '.' | '،' | '؛' | ',' | '؟'))
+        .count();
+    words >= 5
+        && (chars >= 90
+            || (ends_sentence(line) && (words >= 6 || punct >= 2))
+            || (words >= 10 && punct >= 1))
+}
+
+/// A headline-like line: short, no final sentence mark.
+pub(crate) fn is_headline_like(line: &str) -> bool {
+    let words = word_count(line);
+    (2..=25).contains(&words)
+        && !line.trim_end().ends_with(['.', '،', ':', '؛'])
+        && line.chars().count() <= 200
+}
+
+/// A breadcrumb or language switch: short pieces joined by `>`, `»`, `|`, `/`.
+pub(crate) fn is_crumb(line: &str) -> bool {
+    let seps = line
+        .chars()
+        .filter(|c| matches!(c, '>' | '»' | '|' | '›' | '/' | '•' | '·'))
+        .count();
+    if seps == 0 {
+        return false;
+    }
+    let pieces: Vec<&str> = line
+        .split(['>', '»', '|', '›', '/', '•', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    pieces.len() >= 2 && pieces.iter().all(|p| word_count(p) <= 4) && !ends_sentence(line)
+}
+
+/// Classifies one line against the chrome lexicon; `None` for a line that is
+/// not chrome by its wording (it may still be chrome by position).
+pub(crate) fn classify(line: &str) -> Option<Chrome> {
+    let folded = fold(line);
+    let trimmed = folded.trim_matches(is_edge_punct).trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let words = word_count(trimmed);
+    let mut best: Option<Chrome> = None;
+    for e in LEXICON.iter() {
+        let hit = match e.mode {
+            Mode::Exact => trimmed == e.phrase,
+            Mode::Prefix => {
+                words <= 30
+                    && trimmed.starts_with(&e.phrase)
+                    && trimmed[e.phrase.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            }
+            Mode::Label => {
+                trimmed.starts_with(&e.phrase) && {
+                    let rest = trimmed[e.phrase.len()..].trim_start();
+                    rest.starts_with([':', '：']) || (rest.is_empty() && e.kind != Chrome::Byline)
+                }
+            }
+            Mode::Contains => words <= 30 && trimmed.contains(&e.phrase),
+        };
+        if hit {
+            best = Some(e.kind);
+            if e.mode == Mode::Exact {
+                break;
+            }
+        }
+    }
+    if best.is_none() && is_caption(line) {
+        best = Some(Chrome::Caption);
+    }
+    best
+}
+
+/// An image caption: a short line that ends with a photo credit in brackets
+/// or after a dash ("… (رويترز)", "… - أ ف ب"), or is only a credit.
+pub(crate) fn is_caption(line: &str) -> bool {
+    let t = line.trim();
+    if word_count(t) > 35 {
+        return false;
+    }
+    let folded = fold(t);
+    if let Some(inner) = folded.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
+        && ["صوره", "الصوره", "تصوير", "photo"]
+            .iter()
+            .any(|w| inner.starts_with(w))
+    {
+        return true;
+    }
+    let f = folded.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let credit = if let Some(inner) = f.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
+        inner.1.trim().to_string()
+    } else if let Some((_, tail)) = f.rsplit_once(['-', '–', '|']) {
+        tail.trim().to_string()
+    } else {
+        return false;
+    };
+    let credit = credit
+        .trim_start_matches("تصوير")
+        .trim_start_matches("الصورة")
+        .trim_matches([':', ' ']);
+    is_agency(credit)
+}
+
+/// A wire agency or a photo/archive credit, never a person.
+pub(crate) fn is_agency(name: &str) -> bool {
+    let f = fold(name);
+    let f = f.trim_matches(|c: char| !c.is_alphanumeric());
+    !f.is_empty() && OUTLETS.agencies.iter().any(|a| a == f)
+}
+
+/// A foreign outlet known to the lexicon, found anywhere in `text`.
+pub(crate) fn names_foreign_outlet(text: &str) -> bool {
+    let f = fold(text);
+    OUTLETS.foreign.iter().any(|o| f.contains(o.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_lines() {
+        let cases: &[(&str, Option<Chrome>)] = &[
+            ("Menu", Some(Chrome::Nav)),
+            ("  Log in ", Some(Chrome::Nav)),
+            ("شارك", Some(Chrome::Share)),
+            ("شارك:", Some(Chrome::Share)),
+            ("شارك المقال", Some(Chrome::Share)),
+            ("طباعة", Some(Chrome::Share)),
+            ("أضف تعليقاً", Some(Chrome::Comment)),
+            ("التعليقات (3)", None),
+            (
+                "اشترك في النشرة البريدية ليصلك كل جديد",
+                Some(Chrome::Share),
+            ),
+            ("تابعونا على فيسبوك وتويتر", Some(Chrome::Share)),
+            ("أخبار ذات صلة", Some(Chrome::Related)),
+            ("الأكثر قراءة", Some(Chrome::Related)),
+            (
+                "اقرأ أيضاً: مقتل عنصرين بانفجار في درعا",
+                Some(Chrome::ReadAlso),
+            ),
+            ("إعلان", Some(Chrome::Ad)),
+            ("Advertisement", Some(Chrome::Ad)),
+            ("الكلمات المفتاحية: سوريا، درعا", Some(Chrome::Tags)),
+            (
+                "جميع الحقوق محفوظة © 2020 موقع الخبر",
+                Some(Chrome::Copyright),
+            ),
+            ("المصدر: وكالة الأنباء", Some(Chrome::Source)),
+            ("آخر تحديث: 12:30", Some(Chrome::Updated)),
+            ("بقلم: سامي العلي", Some(Chrome::Byline)),
+            ("صورة أرشيفية لعناصر من الجيش", Some(Chrome::Caption)),
+            (
+                "عناصر من الشرطة في موقع التفجير (رويترز)",
+                Some(Chrome::Caption),
+            ),
+            ("دورية عسكرية قرب الحدود - أ ف ب", Some(Chrome::Caption)),
+            // Article sentences that begin like chrome stay unlabelled.
+            ("شارك في الهجوم نحو عشرين مسلحاً قدموا من البادية.", None),
+            ("وأضاف المصدر أن القوات استعادت السيطرة على القرية.", None),
+            ("المصدر الأمني قال إن الانفجار وقع قرب السوق.", None),
+            ("نشرت الوزارة بيانا حول الحادث.", None),
+            ("كتبت الصحيفة أن المفاوضات تعثرت.", None),
+            ("ترجمة الوثائق استغرقت أسابيع بحسب المسؤولين.", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(classify(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn structural_measures() {
+        assert!(is_prose(
+            "قال مسؤول محلي إن قذيفة سقطت على حي سكني في المدينة صباح اليوم."
+        ));
+        assert!(!is_prose("مقتل جنديين بهجوم قرب الحدود"));
+        assert!(is_headline_like("مقتل جنديين بهجوم قرب الحدود"));
+        assert!(!is_headline_like("قال المسؤول إن الهجوم وقع ليلا."));
+        assert!(is_crumb("الرئيسية > أخبار > سوريا"));
+        assert!(is_crumb("العربية | English"));
+        assert!(!is_crumb("قال إن الوضع 50/50 في المنطقة."));
+        assert!(arabic_ratio("نص عربي") > 0.99);
+        assert!(arabic_ratio("Menu") < 0.01);
+        assert!(is_agency("(أ ف ب)"));
+        assert!(!is_agency("سامر الخطيب"));
+        assert!(names_foreign_outlet("نقلا عن صحيفة الغارديان البريطانية"));
+    }
+}

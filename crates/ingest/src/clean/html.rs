@@ -1,0 +1,481 @@
+//! HTML pages: metadata from the head (JSON-LD, Open Graph, `article:*`,
+//! `meta name=author`, `<title>`), and the main content by DOM density
+//! (text in paragraphs per container, links and chrome-named containers
+//! penalised, `[itemprop=articleBody]` and `<article>` preferred), turned into
+//! lines for the text cleaner.
+//!
+//! This module must not judge single lines: the lines it returns go through
+//! `text_page`'s classifiers like any scraped page.
+
+use super::byline;
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// What the HTML reader found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct HtmlReading {
+    /// The main content as lines, one block per line.
+    pub text: String,
+    /// Headline (JSON-LD, og:title, h1, `<title>` without the site suffix).
+    pub title: Option<String>,
+    /// Date string from metadata, unparsed.
+    pub published: Option<String>,
+    /// Author names from metadata.
+    pub authors: Vec<String>,
+    /// Site name.
+    pub outlet: Option<String>,
+}
+
+/// Elements whose text is never article text.
+const SKIP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "form",
+    "figcaption",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "button",
+    "select",
+    "iframe",
+    "svg",
+    "template",
+    "input",
+    "textarea",
+    "head",
+];
+
+/// class/id tokens that mark page chrome.
+const CHROME_TOKENS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comment",
+    "comments",
+    "footer",
+    "nav",
+    "navbar",
+    "menu",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "tag",
+    "newsletter",
+    "subscribe",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "banner",
+    "promo",
+    "widget",
+    "popular",
+    "caption",
+    "print",
+    "byline",
+    "author",
+    "authors",
+    "sponsored",
+    "outbrain",
+    "taboola",
+    "readmore",
+    "more",
+];
+
+/// Block-level elements: their text starts on a new line.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "br",
+    "tr",
+    "table",
+    "figure",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "address",
+    "time",
+];
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("static selector")
+}
+
+/// Reads an HTML page.
+pub(crate) fn read(html: &str) -> HtmlReading {
+    let doc = Html::parse_document(html);
+    let mut out = HtmlReading::default();
+    let metas = meta_map(&doc);
+    let ld = json_ld(&doc);
+
+    out.outlet = metas
+        .get("og:site_name")
+        .cloned()
+        .or_else(|| ld_str(&ld, &["publisher", "name"]));
+    let h1 = doc
+        .select(&sel("article h1, h1"))
+        .next()
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .filter(|s| !s.is_empty());
+    let page_title = doc
+        .select(&sel("title"))
+        .next()
+        .map(|e| collapse(&e.text().collect::<String>()));
+    out.title = ld_str(&ld, &["headline"])
+        .or_else(|| {
+            metas
+                .get("og:title")
+                .map(|t| strip_site_suffix(t, h1.as_deref()))
+        })
+        .or_else(|| h1.clone())
+        .or_else(|| {
+            page_title
+                .as_deref()
+                .map(|t| strip_site_suffix(t, h1.as_deref()))
+        })
+        .filter(|s| !s.is_empty());
+    if out.outlet.is_none()
+        && let Some(t) = &page_title
+    {
+        out.outlet = site_suffix(t);
+    }
+    out.published = ld_str(&ld, &["datePublished"])
+        .or_else(|| metas.get("article:published_time").cloned())
+        .or_else(|| metas.get("datepublished").cloned())
+        .or_else(|| metas.get("pubdate").cloned())
+        .or_else(|| {
+            doc.select(&sel(
+                "article time[datetime], time[itemprop=datePublished], time[datetime]",
+            ))
+            .next()
+            .and_then(|e| e.value().attr("datetime"))
+            .map(str::to_string)
+        })
+        .or_else(|| date_element(&doc));
+
+    let mut authors = ld_authors(&ld);
+    if authors.is_empty()
+        && let Some(a) = metas.get("author")
+    {
+        authors = byline::names_of(a);
+    }
+    if authors.is_empty() {
+        for e in doc.select(&sel("[rel=author], .byline, .author, [itemprop=author]")) {
+            let t = collapse(&e.text().collect::<String>());
+            let names = byline::read(&t, true).map(|b| b.names).unwrap_or_else(|| {
+                if byline::is_bare_name(&t) {
+                    byline::names_of(&t)
+                } else {
+                    Vec::new()
+                }
+            });
+            for n in names {
+                if !authors.contains(&n) {
+                    authors.push(n);
+                }
+            }
+        }
+    }
+    out.authors = authors;
+
+    let root = main_container(&doc);
+    let mut text = String::new();
+    if let Some(root) = root {
+        walk(root, &mut text);
+    }
+    out.text = text
+        .lines()
+        .map(collapse)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    out
+}
+
+/// The text of a date element ("<div class=\"date\">تاريخ النشر: …</div>"),
+/// skipping update stamps.
+fn date_element(doc: &Html) -> Option<String> {
+    doc.select(&sel(
+        "[class*=date], [class*=time], [class*=publish], [id*=date], time",
+    ))
+    .find_map(|e| {
+        let t = collapse(&e.text().collect::<String>());
+        let d = super::dateline::read(&t)?;
+        (d.kind != super::dateline::DateKind::Updated).then_some(d.text)
+    })
+}
+
+fn meta_map(doc: &Html) -> HashMap<String, String> {
+    let mut m = HashMap::new();
+    for e in doc.select(&sel("meta[content]")) {
+        let v = e.value();
+        let key = v
+            .attr("property")
+            .or_else(|| v.attr("name"))
+            .or_else(|| v.attr("itemprop"));
+        if let (Some(k), Some(c)) = (key, v.attr("content")) {
+            let c = c.trim();
+            if !c.is_empty() {
+                m.entry(k.to_ascii_lowercase())
+                    .or_insert_with(|| c.to_string());
+            }
+        }
+    }
+    m
+}
+
+/// The JSON-LD objects of the page, `@graph`s flattened; article types first.
+fn json_ld(doc: &Html) -> Vec<Value> {
+    let mut objs = Vec::new();
+    for e in doc.select(&sel("script[type='application/ld+json']")) {
+        let Ok(v) = serde_json::from_str::<Value>(e.text().collect::<String>().trim()) else {
+            continue;
+        };
+        let mut stack = vec![v];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(a) => stack.extend(a),
+                Value::Object(ref o) => {
+                    if let Some(g) = o.get("@graph") {
+                        stack.push(g.clone());
+                    }
+                    objs.push(v);
+                }
+                _ => {}
+            }
+        }
+    }
+    let is_article = |v: &Value| {
+        let t = v.get("@type").map(|t| t.to_string()).unwrap_or_default();
+        t.contains("Article") || t.contains("Posting") || t.contains("Report")
+    };
+    objs.sort_by_key(|v| !is_article(v));
+    objs
+}
+
+fn ld_str(ld: &[Value], path: &[&str]) -> Option<String> {
+    ld.iter().find_map(|v| {
+        let mut cur = v;
+        for p in path {
+            cur = cur.get(p)?;
+        }
+        cur.as_str().map(collapse).filter(|s| !s.is_empty())
+    })
+}
+
+fn ld_authors(ld: &[Value]) -> Vec<String> {
+    let mut names = Vec::new();
+    if let Some(a) = ld.iter().find_map(|v| v.get("author")) {
+        let list = match a {
+            Value::Array(x) => x.clone(),
+            other => vec![other.clone()],
+        };
+        for item in list {
+            let raw = match &item {
+                Value::String(s) => s.clone(),
+                Value::Object(o) => o
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
+                _ => String::new(),
+            };
+            let is_org = item.get("@type").and_then(Value::as_str) == Some("Organization");
+            if !is_org {
+                for n in byline::names_of(&raw) {
+                    if !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+/// " | Site" / " - Site" at the end of a page title, as the site's name.
+fn site_suffix(t: &str) -> Option<String> {
+    [" | ", " - ", " – ", " — "].iter().find_map(|sep| {
+        let (_, tail) = t.rsplit_once(sep)?;
+        let tail = tail.trim();
+        (!tail.is_empty() && tail.split_whitespace().count() <= 5).then(|| tail.to_string())
+    })
+}
+
+/// Removes the site suffix; keeps the title whole when the h1 agrees with it.
+fn strip_site_suffix(t: &str, h1: Option<&str>) -> String {
+    let t = collapse(t);
+    if h1.is_some_and(|h| h == t) {
+        return t;
+    }
+    for sep in [" | ", " - ", " – ", " — "] {
+        if let Some((head, tail)) = t.rsplit_once(sep)
+            && tail.split_whitespace().count() <= 5
+            && head.split_whitespace().count() >= 2
+        {
+            return head.trim().to_string();
+        }
+    }
+    t
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_chrome_element(e: &ElementRef) -> bool {
+    let v = e.value();
+    if SKIP_TAGS.contains(&v.name()) {
+        return true;
+    }
+    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    let names = v.attr("class").unwrap_or("").to_string() + " " + v.attr("id").unwrap_or("");
+    names
+        .to_ascii_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .any(|tok| CHROME_TOKENS.contains(&tok))
+}
+
+/// The element holding the article: `[itemprop=articleBody]`, else the
+/// `<article>` or container with the most paragraph text outside links.
+fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
+    if let Some(e) = doc.select(&sel("[itemprop=articleBody]")).next() {
+        return Some(e);
+    }
+    let mut scores = HashMap::new();
+    for p in doc.select(&sel("p, pre, blockquote")) {
+        if p.ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| is_chrome_element(&a))
+        {
+            continue;
+        }
+        let text: usize = p.text().map(|t| t.chars().count()).sum();
+        let link: usize = p
+            .select(&sel("a"))
+            .flat_map(|a| a.text())
+            .map(|t| t.chars().count())
+            .sum();
+        let score = text as i64 - 2 * link as i64;
+        if text < 25 || score <= 0 {
+            continue;
+        }
+        let mut share = score;
+        for anc in p.ancestors().filter_map(ElementRef::wrap).take(3) {
+            let bonus = if matches!(anc.value().name(), "article" | "main") {
+                2
+            } else {
+                1
+            };
+            let entry: &mut (i64, ElementRef) = scores.entry(anc.id()).or_insert((0, anc));
+            entry.0 += share * bonus;
+            share /= 2;
+        }
+    }
+    if let Some((_, e)) = scores.into_values().max_by_key(|(s, _)| *s) {
+        return Some(e);
+    }
+    doc.select(&sel("article, main, body")).next()
+}
+
+fn walk(e: ElementRef, out: &mut String) {
+    for child in e.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(el) => {
+                let Some(ce) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                if is_chrome_element(&ce) {
+                    continue;
+                }
+                let block = BLOCK_TAGS.contains(&el.name());
+                if block {
+                    out.push('\n');
+                }
+                walk(ce, out);
+                if block {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head><title>انفجار قرب مدرسة في الرقة | موقع الشاهد</title>
+<meta property="og:site_name" content="الشاهد">
+<meta property="article:published_time" content="2021-04-04T08:30:00+03:00">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"انفجار قرب مدرسة في الرقة","author":{"@type":"Person","name":"رامي الحلبي"}}</script>
+<style>.x{color:red}</style></head><body>
+<header><nav><a href="/">الرئيسية</a> | <a href="/news">أخبار</a></nav></header>
+<div class="share-bar"><a>فيسبوك</a><a>تويتر</a></div>
+<article><h1>انفجار قرب مدرسة في الرقة</h1>
+<p>انفجرت دراجة نارية مفخخة صباح اليوم قرب مدرسة ابتدائية في مدينة الرقة، ما أدى إلى إصابة أربعة أطفال بجروح.</p>
+<figure><img src="a.jpg"><figcaption>موقع الانفجار في المدينة</figcaption></figure>
+<p>وقال شهود إن الانفجار وقع أثناء دخول التلاميذ، وإن سيارات الإسعاف نقلت المصابين إلى المستشفى الوطني.</p>
+<p>وكتب أحد السكان على صفحته عبارة &lt;script&gt; ساخرة من الإجراءات الأمنية في الحي.</p>
+<script>var ad = 1;</script>
+<div class="related-news"><h3>أخبار ذات صلة</h3><ul><li><a>غارة على ريف إدلب</a></li></ul></div>
+</article>
+<footer>جميع الحقوق محفوظة © 2021</footer></body></html>"#;
+
+    #[test]
+    fn html_article() {
+        let r = read(PAGE);
+        assert_eq!(r.title.as_deref(), Some("انفجار قرب مدرسة في الرقة"));
+        assert_eq!(r.outlet.as_deref(), Some("الشاهد"));
+        assert_eq!(r.authors, vec!["رامي الحلبي".to_string()]);
+        assert_eq!(r.published.as_deref(), Some("2021-04-04T08:30:00+03:00"));
+        assert!(r.text.contains("انفجرت دراجة نارية"));
+        assert!(r.text.contains("<script> ساخرة"));
+        for absent in [
+            "var ad",
+            "color:red",
+            "موقع الانفجار",
+            "غارة على ريف إدلب",
+            "فيسبوك",
+            "جميع الحقوق",
+        ] {
+            assert!(!r.text.contains(absent), "kept {absent}: {}", r.text);
+        }
+    }
+
+    #[test]
+    fn title_suffix() {
+        assert_eq!(
+            strip_site_suffix("مقتل جنديين في درعا - موقع الخبر", None),
+            "مقتل جنديين في درعا"
+        );
+        assert_eq!(
+            site_suffix("مقتل جنديين في درعا | الخبر").as_deref(),
+            Some("الخبر")
+        );
+    }
+}

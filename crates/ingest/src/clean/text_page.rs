@@ -1,0 +1,552 @@
+//! Scraped text pages (and container text): finding the article block among
+//! the lines of a page saved from a browser, deciding about its margins line
+//! by line, and reading title, date, bylines and translation notices from the
+//! lines around it before dropping them.
+//!
+//! The article is the maximal run of prose lines (a maximum-sum segment over
+//! per-line weights: prose counts for, headline-like and chrome lines count
+//! against, a "related" heading or a copyright line ends it). This module
+//! must not change the text of a kept line.
+
+use super::byline;
+use super::chrome::{self, Chrome, is_crumb, is_headline_like, is_prose, word_count};
+use super::dateline::{self, DateKind, DateLine};
+use super::translation;
+use crate::{Published, TranslatedFrom};
+
+/// What the text cleaner read from a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct TextReading {
+    /// The article's paragraphs joined by "\n\n".
+    pub body: String,
+    /// The headline, when a headline line sits above the article.
+    pub title: Option<String>,
+    /// The article's own date line.
+    pub published: Option<Published>,
+    /// Byline names.
+    pub authors: Vec<String>,
+    /// Translation notice.
+    pub translated_from: Option<TranslatedFrom>,
+    /// The site's name, when the page header gives it.
+    pub outlet: Option<String>,
+}
+
+/// Per-line label inside the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Prose,
+    Sentence,
+    Short,
+    Chrome(Chrome),
+    Crumb,
+    Date,
+    Byline,
+    Translation,
+}
+
+/// Cleans the text of a page. `known_title` is a title given from outside
+/// (JSONL meta, HTML meta): lines equal to it are dropped.
+pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            l.trim_matches(|c: char| {
+                c.is_whitespace() || c == '\u{feff}' || c == '\u{200f}' || c == '\u{200e}'
+            })
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    let translated_page = translation::page_says_translated(&lines);
+    let roles: Vec<Role> = lines.iter().map(|l| role(l, translated_page)).collect();
+
+    let (start, end) = article_block(&lines, &roles);
+    let mut out = TextReading::default();
+    let known_title_f = known_title.map(chrome::fold);
+
+    // Title: the first headline-like, non-chrome line above the block.
+    let is_title_line = |i: usize| {
+        roles[i] == Role::Short
+            && is_headline_like(lines[i])
+            && word_count(lines[i]) >= 3
+            && !byline::is_bare_name(lines[i])
+            && !(word_count(lines[i]) <= 4 && byline::is_outlet_name(lines[i]))
+    };
+    // Above a "related" list the list's items look like headlines too: then
+    // the headline is the last one before the article.
+    let related_above = roles[..start].contains(&Role::Chrome(Chrome::Related));
+    let title_idx = if related_above {
+        (0..start).rev().find(|&i| is_title_line(i))
+    } else {
+        (0..start).find(|&i| is_title_line(i))
+    };
+    // A headline written like a sentence (a question) counts when the page
+    // repeats it or a byline or date line follows it.
+    let title_idx = title_idx.or_else(|| {
+        (0..lines.len().min(start + 2)).find(|&i| {
+            let l = lines[i];
+            matches!(roles[i], Role::Prose | Role::Sentence | Role::Short)
+                && is_headline_like(l)
+                && word_count(l) <= 15
+                && !l.contains('،')
+                && lines.get(i + 1).is_some_and(|n| {
+                    chrome::fold(n) == chrome::fold(l)
+                        || matches!(roles[i + 1], Role::Byline | Role::Date)
+                })
+        })
+    });
+    out.title = title_idx.map(|i| strip_urgent(lines[i]));
+    out.outlet = header_outlet(&lines[..start.min(lines.len())], &roles);
+    let title_f = out
+        .title
+        .as_deref()
+        .map(chrome::fold)
+        .or(known_title_f.clone());
+
+    // Metadata from every line outside the body and from chrome lines inside.
+    let mut dates: Vec<(usize, DateLine)> = Vec::new();
+    let mut kept: Vec<&str> = Vec::new();
+    for (i, (&line, &r)) in lines.iter().zip(&roles).enumerate() {
+        let inside = i >= start && i < end;
+        let near_top = i <= start + 1;
+        match r {
+            Role::Date => {
+                if let Some(d) = dateline::read(line) {
+                    dates.push((i, d));
+                }
+            }
+            Role::Byline => {
+                if let Some(b) = byline::read(line, near_top) {
+                    push_names(&mut out.authors, b.names);
+                    if let Some(t) = b.date_text
+                        && let Some(r) = rasid_text::dates::parse_dateline(&t)
+                    {
+                        dates.push((
+                            i,
+                            DateLine {
+                                kind: DateKind::Published,
+                                reading: r,
+                                text: t,
+                            },
+                        ));
+                    }
+                }
+            }
+            Role::Translation if out.translated_from.is_none() => {
+                out.translated_from = translation::read(line, translated_page);
+                // The original's URL on the next line.
+                if let Some(t) = out.translated_from.as_mut()
+                    && t.url.is_none()
+                    && let Some(next) = lines.get(i + 1)
+                    && word_count(next) == 1
+                {
+                    t.url = translation::find_url(next);
+                }
+            }
+            Role::Short
+                if !inside
+                    && i < start
+                    && i > title_idx.unwrap_or(usize::MAX)
+                    && i <= start
+                    && byline::is_bare_name(line) =>
+            {
+                push_names(&mut out.authors, byline::names_of(line));
+            }
+            _ => {}
+        }
+        if !inside {
+            continue;
+        }
+        let is_title = title_f.as_deref() == Some(chrome::fold(line).as_str());
+        let keep = match r {
+            _ if is_title => false,
+            Role::Prose | Role::Sentence => true,
+            Role::Short => {
+                let f = chrome::fold(line);
+                title_f.as_deref() != Some(f.as_str())
+                    && !(i == start && byline::is_bare_name(line))
+            }
+            _ => false,
+        };
+        if keep && !credits_outlet(line, out.outlet.as_deref()) {
+            kept.push(line);
+        }
+    }
+    out.published = pick_date(&dates, title_idx, start, &roles);
+    // A clock time on the line next to the date line.
+    if let Some(p) = out.published.as_mut()
+        && p.time.is_none()
+        && let Some((i, _)) = dates
+            .iter()
+            .find(|(_, d)| dateline::to_published(&d.reading, &d.text).text == p.text)
+    {
+        let near = [i.checked_sub(1), Some(i + 1)];
+        if let Some(t) = near
+            .into_iter()
+            .flatten()
+            .filter_map(|j| lines.get(j))
+            .find_map(|l| dateline::time_only(l))
+        {
+            p.time = Some(t);
+        }
+    }
+    out.body = kept.join("\n\n");
+    out
+}
+
+/// "عاجل | …" / "عاجل: …" in front of a headline is a label, not the title.
+fn strip_urgent(line: &str) -> String {
+    for label in ["عاجل", "خاص", "بالفيديو", "بالصور", "فيديو"] {
+        if let Some(rest) = line.strip_prefix(label) {
+            let rest = rest.trim_start();
+            if let Some(r) = rest.strip_prefix(['|', ':', '-', '–']) {
+                return r.trim().to_string();
+            }
+        }
+    }
+    line.to_string()
+}
+
+/// The site's name in the page header: a short line above the article that
+/// reads as an outlet name ("الحسكة بوست"), alone or before " - CITY".
+fn header_outlet(lines: &[&str], roles: &[Role]) -> Option<String> {
+    lines.iter().zip(roles).find_map(|(l, r)| {
+        if !matches!(r, Role::Short | Role::Byline) {
+            return None;
+        }
+        let head = l
+            .split(" - ")
+            .next()
+            .unwrap_or(l)
+            .split('-')
+            .next()
+            .unwrap_or(l)
+            .trim();
+        (word_count(head) <= 4 && byline::is_outlet_name(head) && !chrome::is_agency(head))
+            .then(|| head.to_string())
+    })
+}
+
+/// A photo caption credited to the site itself: "… (الخليج اليوم)".
+fn credits_outlet(line: &str, outlet: Option<&str>) -> bool {
+    let Some(o) = outlet else { return false };
+    let t = line.trim_end_matches(['.', ' ']);
+    t.strip_suffix(')')
+        .and_then(|x| x.rsplit_once('('))
+        .is_some_and(|(_, credit)| {
+            chrome::fold(credit.trim()) == chrome::fold(o) && word_count(line) <= 30
+        })
+}
+
+fn push_names(authors: &mut Vec<String>, names: Vec<String>) {
+    for n in names {
+        if !authors.contains(&n) {
+            authors.push(n);
+        }
+    }
+}
+
+/// The article's date: a labelled publication date, else a bare date line
+/// below the title (or in the byline), else a bare date line with no title
+/// above the article when it is not next to site chrome. An update stamp
+/// alone is not a publication date.
+fn pick_date(
+    dates: &[(usize, DateLine)],
+    title_idx: Option<usize>,
+    start: usize,
+    roles: &[Role],
+) -> Option<Published> {
+    let to_pub = |d: &DateLine| dateline::to_published(&d.reading, &d.text);
+    if let Some((_, d)) = dates.iter().find(|(_, d)| d.kind == DateKind::Published) {
+        return Some(to_pub(d));
+    }
+    let bare = dates.iter().filter(|(_, d)| d.kind == DateKind::Bare);
+    // A date among the site's chrome (nav, crumbs) is a page clock.
+    let among_chrome = |i: usize| {
+        [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| roles.get(j))
+            .any(|r| matches!(r, Role::Chrome(Chrome::Nav | Chrome::Share) | Role::Crumb))
+    };
+    let pick = match title_idx {
+        Some(t) => bare
+            .clone()
+            .find(|(i, _)| *i > t)
+            .or_else(|| bare.clone().find(|(i, _)| *i < t && !among_chrome(*i))),
+        // No title: a date line right above the article or inside it.
+        None => bare
+            .clone()
+            .find(|(i, _)| *i + 3 >= start && !among_chrome(*i)),
+    };
+    pick.map(|(_, d)| to_pub(d))
+}
+
+fn role(line: &str, translated_page: bool) -> Role {
+    let class = chrome::classify(line);
+    match class {
+        Some(Chrome::Published | Chrome::Updated) => {
+            return if dateline::read(line).is_some() {
+                Role::Date
+            } else {
+                Role::Chrome(class.unwrap_or(Chrome::Nav))
+            };
+        }
+        Some(Chrome::Byline) if byline::read(line, true).is_some() => return Role::Byline,
+        Some(Chrome::Source) => {
+            if translation::read(line, translated_page).is_some() {
+                return Role::Translation;
+            }
+            return Role::Chrome(Chrome::Source);
+        }
+        Some(c) => return Role::Chrome(c),
+        None => {}
+    }
+    if word_count(line) <= 40
+        && translation::read(line, translated_page).is_some()
+        && !is_prose_sentence_about_translation(line)
+    {
+        return Role::Translation;
+    }
+    if dateline::read(line).is_some() {
+        return Role::Date;
+    }
+    if is_crumb(line) || dateline::time_only(line).is_some() {
+        return Role::Crumb;
+    }
+    if line.starts_with("http") && word_count(line) == 1 {
+        return Role::Chrome(Chrome::Source);
+    }
+    if is_prose(line) {
+        return Role::Prose;
+    }
+    if !is_headline_like(line) && chrome::ends_sentence(line) && word_count(line) >= 3 {
+        return Role::Sentence;
+    }
+    if byline::read(line, true).is_some_and(|b| !b.names.is_empty() || b.date_text.is_some())
+        || byline::read(line, true) == Some(Default::default())
+    {
+        return Role::Byline;
+    }
+    if word_count(line) <= 1 && chrome::arabic_ratio(line) < 0.5 {
+        return Role::Chrome(Chrome::Nav);
+    }
+    Role::Short
+}
+
+/// "1 - …", "2) …", "• …": an item of a list inside the article.
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let digits = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('٠'..='٩').contains(c))
+        .count();
+    let rest: String = t.chars().skip(digits).collect();
+    (digits > 0 && digits <= 2 && rest.trim_start().starts_with(['-', ')', '.', '–']))
+        || t.starts_with(['•', '▪'])
+}
+
+/// A long sentence that mentions a translation in passing is prose, not a notice.
+fn is_prose_sentence_about_translation(line: &str) -> bool {
+    word_count(line) > 20 && chrome::ends_sentence(line)
+}
+
+/// The article block [start, end): the maximum-weight run of lines.
+fn article_block(lines: &[&str], roles: &[Role]) -> (usize, usize) {
+    let weight = |i: usize| -> i64 {
+        let chars = lines[i].chars().count() as i64;
+        match roles[i] {
+            Role::Prose => chars,
+            Role::Sentence => chars,
+            // A numbered or bulleted item continues the prose around it.
+            Role::Short if is_list_item(lines[i]) => 5,
+            Role::Short => -25,
+            Role::Chrome(Chrome::Related | Chrome::Copyright | Chrome::Comment) => -100_000,
+            // Ads, captions and "read also" links sit inside articles.
+            Role::Chrome(Chrome::Ad | Chrome::Caption | Chrome::ReadAlso | Chrome::Share) => -10,
+            Role::Chrome(_) | Role::Crumb => -60,
+            Role::Date | Role::Byline | Role::Translation => -40,
+        }
+    };
+    let (mut best, mut best_range) = (i64::MIN, (0, 0));
+    let (mut cur, mut cur_start) = (0i64, 0usize);
+    for i in 0..lines.len() {
+        if cur <= 0 {
+            cur = 0;
+            cur_start = i;
+        }
+        cur += weight(i);
+        if cur > best {
+            best = cur;
+            best_range = (cur_start, i + 1);
+        }
+    }
+    if best <= 0 {
+        return (lines.len(), lines.len());
+    }
+    // A block never starts or ends on a line that is not prose.
+    let (mut s, mut e) = best_range;
+    while s < e && !matches!(roles[s], Role::Prose | Role::Sentence) {
+        s += 1;
+    }
+    while e > s && !matches!(roles[e - 1], Role::Prose | Role::Sentence) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "Menu\nHome\nLog in\nالعربية | English\nالرئيسية > أخبار > سوريا\nالأحد 15 مارس 2020 | 10:42\n\
+مقتل ثلاثة عناصر من قوات النظام بهجوم في ريف حمص الشرقي\n\
+بقلم: سامي العلي\n\
+الجمعة، 13 مارس 2020 09:15 ص\n\
+صورة أرشيفية لعناصر من قوات النظام (أ ف ب)\n\
+قتل ثلاثة عناصر من قوات النظام السوري وأصيب خمسة آخرون، مساء الخميس، بهجوم شنه مسلحون مجهولون على حاجز عسكري في ريف حمص الشرقي.\n\
+شارك في الهجوم نحو عشرين مسلحاً قدموا من عمق البادية بحسب مصادر محلية.\n\
+اقرأ أيضاً: انفجار لغم بسيارة مدنية في ريف دير الزور\n\
+وأضاف المصدر أن الهجوم استمر قرابة ساعة قبل انسحاب المهاجمين نحو البادية، فيما وصلت تعزيزات إلى المنطقة.\n\
+إعلان\n\
+المصدر الأمني قال إن التحقيقات ما زالت جارية.\n\
+الكلمات المفتاحية: حمص، البادية\n\
+شارك\n\
+أخبار ذات صلة\n\
+مقتل جندي بانفجار عبوة في درعا\n\
+غارات على ريف إدلب الجنوبي\n\
+جميع الحقوق محفوظة © 2020";
+
+    #[test]
+    fn scraped_page() {
+        let r = clean_text(PAGE, None);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("مقتل ثلاثة عناصر من قوات النظام بهجوم في ريف حمص الشرقي")
+        );
+        assert_eq!(r.authors, vec!["سامي العلي".to_string()]);
+        for present in [
+            "قتل ثلاثة عناصر",
+            "شارك في الهجوم نحو عشرين",
+            "وأضاف المصدر أن",
+            "المصدر الأمني قال",
+        ] {
+            assert!(r.body.contains(present), "missing {present}: {}", r.body);
+        }
+        for absent in [
+            "Menu",
+            "اقرأ أيضاً",
+            "إعلان",
+            "الكلمات المفتاحية",
+            "أخبار ذات صلة",
+            "درعا",
+            "جميع الحقوق",
+            "صورة أرشيفية",
+            "بقلم",
+            "مقتل ثلاثة عناصر من قوات",
+        ] {
+            assert!(!r.body.contains(absent), "kept {absent}: {}", r.body);
+        }
+        assert_eq!(r.body.split("\n\n").count(), 4);
+    }
+
+    #[test]
+    fn container_text_with_leading_byline() {
+        let r = clean_text(
+            " هاني الزين-القاهرة\n أعلنت وزارة الداخلية اليوم عن ضبط خلية تضم خمسة أشخاص كانوا يخططون لتنفيذ هجمات في العاصمة.\nوقالت الوزارة في بيانها إن التحقيقات مستمرة.",
+            Some("ضبط خلية في القاهرة"),
+        );
+        assert_eq!(r.authors, vec!["هاني الزين".to_string()]);
+        assert!(r.body.starts_with("أعلنت وزارة الداخلية"));
+        assert!(r.body.contains("التحقيقات مستمرة"));
+        assert_eq!(r.title, None);
+    }
+
+    #[test]
+    fn no_title_line_means_no_title() {
+        let r = clean_text(
+            "قال مسؤول محلي إن قذيفة سقطت على حي سكني في المدينة صباح اليوم دون وقوع إصابات.",
+            None,
+        );
+        assert_eq!(r.title, None);
+        assert!(r.body.starts_with("قال مسؤول"));
+    }
+
+    #[test]
+    fn translation_notice() {
+        let r = clean_text(
+            "واشنطن تدرس خياراتها في سوريا\nترجمة: ليلى حسن\nتدرس الإدارة الأمريكية عدة خيارات للتعامل مع الوضع في شمال شرق سوريا بعد الهجمات الأخيرة على قواعدها.\nوقال مسؤولون إن القرار لم يتخذ بعد.\nنقلاً عن صحيفة واشنطن بوست الأمريكية https://www.example.com/world/2019/06/15/syria-options/",
+            None,
+        );
+        let t = r.translated_from.expect("translation");
+        assert_eq!(t.outlet.as_deref(), Some("واشنطن بوست"));
+        assert_eq!(
+            t.url.as_deref(),
+            Some("https://www.example.com/world/2019/06/15/syria-options/")
+        );
+        // A translator is not an author.
+        assert!(r.authors.is_empty());
+        assert!(!r.body.contains("نقلاً"));
+    }
+
+    #[test]
+    fn update_stamp_alone_is_not_published() {
+        let r = clean_text(
+            "انفجار في سوق شعبي وسط المدينة\nآخر تحديث: 14 آذار 2020\nأدى انفجار عبوة ناسفة في سوق شعبي وسط المدينة إلى إصابة عدد من المدنيين بجروح متفاوتة.",
+            None,
+        );
+        assert_eq!(r.published, None);
+        assert!(!r.body.contains("آخر تحديث"));
+    }
+
+    /// Small pages: (page, title, published date, authors, present, absent).
+    #[test]
+    fn page_table() {
+        type Case = (
+            &'static str,
+            Option<&'static str>,
+            Option<&'static str>,
+            &'static [&'static str],
+            &'static [&'static str],
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
+            (
+                "الأكثر قراءة\nارتفاع أسعار الوقود في الأسواق\nافتتاح معرض الكتاب\nاشتباكات عنيفة على أطراف مدينة الباب\nدمشق - 13 آذار 2020\nاندلعت اشتباكات عنيفة فجر اليوم بين فصائل مسلحة على أطراف مدينة الباب شمال حلب، استخدمت فيها الأسلحة الثقيلة.\nوأفاد ناشطون بسقوط قتلى من الطرفين دون حصيلة نهائية.\nالمصدر: الجزيرة نت",
+                Some("اشتباكات عنيفة على أطراف مدينة الباب"),
+                Some("2020-03-13"),
+                &[],
+                &["اندلعت اشتباكات عنيفة", "دون حصيلة نهائية."],
+                &["ارتفاع أسعار الوقود", "المصدر", "13 آذار"],
+            ),
+            (
+                "غارة جوية تستهدف رتلاً عسكرياً قرب البوكمال\nكتب: يوسف الحمد\nنشر في: 2 أيار 2021\nآخر تحديث: 3 أيار 2021\nاستهدفت طائرة مسيرة مجهولة رتلاً عسكرياً قرب مدينة البوكمال على الحدود السورية العراقية، ما أدى إلى تدمير ثلاث آليات.\nصورة تعبيرية\nولم تتبن أي جهة المسؤولية عن الغارة حتى الآن.\nطباعة\nأضف تعليقاً",
+                Some("غارة جوية تستهدف رتلاً عسكرياً قرب البوكمال"),
+                Some("2021-05-02"),
+                &["يوسف الحمد"],
+                &["استهدفت طائرة مسيرة", "حتى الآن."],
+                &["صورة تعبيرية", "طباعة", "أضف", "آخر تحديث", "يوسف الحمد"],
+            ),
+        ];
+        for (page, title, date, authors, present, absent) in cases {
+            let r = clean_text(page, None);
+            assert_eq!(r.title.as_deref(), *title, "{page}");
+            assert_eq!(
+                r.published.as_ref().map(|p| p.date.as_str()),
+                *date,
+                "{page}"
+            );
+            assert_eq!(
+                r.authors,
+                authors.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+                "{page}"
+            );
+            assert!(r.translated_from.is_none(), "{page}");
+            for p in *present {
+                assert!(r.body.contains(p), "missing {p}: {}", r.body);
+            }
+            for a in *absent {
+                assert!(!r.body.contains(a), "kept {a}: {}", r.body);
+            }
+        }
+    }
+}

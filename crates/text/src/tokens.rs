@@ -1,0 +1,313 @@
+//! Tokens with code-point spans, and clitic-aware matching forms.
+//!
+//! Owns word/number/punctuation segmentation and the stripping of Arabic
+//! proclitics (و ف ب ك ل ال لل) and pronoun suffixes into candidate stems.
+//! Spans always point into the original text; a token's normal form is
+//! exactly [`normalize`](crate::normalize::normalize) of the text its span covers. It does not know any
+//! lexicon: callers look the candidates up in theirs.
+
+use std::borrow::Cow;
+
+#[cfg(test)]
+use crate::normalize::normalize;
+use crate::normalize::{fold_char, is_diacritic, normalize_into};
+
+/// What kind of text a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of letters (with any diacritics and tatweel inside it).
+    Word,
+    /// Digits, Western or Arabic-Indic, with inner decimal or group marks ("2.5", "١٬٠٠٠").
+    Number,
+    /// Any other visible character (one per token).
+    Punct,
+}
+
+/// One token of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Code-point offset of the token's first char in the original.
+    pub start: usize,
+    /// Code-point offset after its last char (exclusive).
+    pub end: usize,
+    /// The token's normalised form: `normalize(&original[start..end])`.
+    pub norm: String,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+}
+
+fn is_digit(c: char) -> bool {
+    fold_char(c).is_ascii_digit()
+}
+
+fn continues_word(c: char) -> bool {
+    (c.is_alphabetic() && !is_digit(c)) || is_diacritic(c) || c == '\u{0640}' || c == '\u{200C}'
+}
+
+/// Splits `s` into words, numbers and punctuation, skipping white space,
+/// hashtag marks (`#`, `_`), zero-width marks and stray diacritics.
+pub fn tokenize(s: &str) -> Vec<Token> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len() / 5);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let start = i;
+        let kind = if is_digit(c) {
+            i += 1;
+            while i < chars.len() {
+                if is_digit(chars[i]) {
+                    i += 1;
+                } else if matches!(chars[i], '.' | ',' | '٫' | '٬')
+                    && chars.get(i + 1).is_some_and(|&d| is_digit(d))
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Number
+        } else if c.is_alphabetic() && !is_diacritic(c) && c != '\u{0640}' {
+            i += 1;
+            while i < chars.len() && continues_word(chars[i]) {
+                i += 1;
+            }
+            TokenKind::Word
+        } else {
+            i += 1;
+            if c.is_whitespace() || c == '#' || c == '_' {
+                continue;
+            }
+            TokenKind::Punct
+        };
+        let mut norm = String::with_capacity(i - start);
+        normalize_into(chars[start..i].iter().copied(), &mut norm);
+        // Marks with nothing to match (a lone tatweel, a stray harakah, a
+        // zero-width mark) and white space inside presentation forms.
+        if norm.trim().is_empty() {
+            continue;
+        }
+        out.push(Token {
+            start,
+            end: i,
+            norm,
+            kind,
+        });
+    }
+    out
+}
+
+impl Token {
+    /// The token's clitic-stripped matching forms (see [`clitic_candidates`]).
+    pub fn candidates(&self) -> Vec<Cow<'_, str>> {
+        clitic_candidates(&self.norm)
+    }
+}
+
+/// Pronoun suffixes stripped for matching, longest first.
+const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه"];
+
+/// Adds a candidate of at least two letters that is not there yet.
+fn push<'a>(out: &mut Vec<Cow<'a, str>>, c: Cow<'a, str>) {
+    if char_len(&c) >= 2 && !out.contains(&c) {
+        out.push(c);
+    }
+}
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Candidate matching forms of one normalised word, most literal first: the
+/// word itself, then forms with proclitics removed (و ف, then ب ك ل, then
+/// ال; "لل" gives back "ال"), then forms without a pronoun suffix (ه ها هم
+/// هما كم نا). "وبالرقه" → وبالرقه, بالرقه, الرقه, رقه; "وللجيش" →
+/// وللجيش, للجيش, الجيش, جيش; "لداعش" → لداعش, داعش.
+///
+/// Every candidate keeps at least two letters; a suffix is only stripped when
+/// three remain. The input should be a [`Token::norm`] (already normalised).
+pub fn clitic_candidates(word: &str) -> Vec<Cow<'_, str>> {
+    let mut out: Vec<Cow<'_, str>> = vec![Cow::Borrowed(word)];
+    let conj_rest: &str = word
+        .strip_prefix('و')
+        .or_else(|| word.strip_prefix('ف'))
+        .unwrap_or(word);
+    let mut bases: Vec<Cow<'_, str>> = vec![Cow::Borrowed(conj_rest)];
+    if let Some(rest) = conj_rest.strip_prefix("لل") {
+        // ل + ال: the article's alef is dropped in writing.
+        bases.push(Cow::Owned(format!("ال{rest}")));
+    } else if let Some(rest) = conj_rest
+        .strip_prefix('ب')
+        .or_else(|| conj_rest.strip_prefix('ك'))
+        .or_else(|| conj_rest.strip_prefix('ل'))
+    {
+        bases.push(Cow::Borrowed(rest));
+    }
+    let mut bare: Vec<Cow<'_, str>> = Vec::new();
+    for b in &bases {
+        match b {
+            Cow::Borrowed(s) => {
+                if let Some(r) = s.strip_prefix("ال").filter(|r| char_len(r) >= 2) {
+                    bare.push(Cow::Borrowed(r));
+                } else {
+                    bare.push(Cow::Borrowed(s));
+                }
+            }
+            Cow::Owned(s) => {
+                let r = &s["ال".len()..];
+                if char_len(r) >= 2 {
+                    bare.push(Cow::Owned(r.to_string()));
+                }
+            }
+        }
+    }
+    for b in bases {
+        push(&mut out, b);
+    }
+    for b in bare.iter().cloned() {
+        push(&mut out, b);
+    }
+    // Pronoun suffixes attach to words without the article.
+    for b in &bare {
+        if b.starts_with("ال") {
+            continue;
+        }
+        let Some(n) = SUFFIXES
+            .iter()
+            .find_map(|suf| b.strip_suffix(suf).filter(|r| char_len(r) >= 3))
+            .map(str::len)
+        else {
+            continue;
+        };
+        let c = match b {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[..n]),
+            Cow::Owned(o) => Cow::Owned(o[..n].to_string()),
+        };
+        push(&mut out, c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn slice(s: &str, a: usize, b: usize) -> String {
+        s.chars().skip(a).take(b - a).collect()
+    }
+
+    #[test]
+    fn tokens_keep_spans() {
+        let s = "قُتِلَ 3 جنود، وأُصيب ٢٫٥ بالمئة في #الرقة_اليوم «بهجوم»";
+        let toks = tokenize(s);
+        let got: Vec<(String, &str, TokenKind)> = toks
+            .iter()
+            .map(|t| (slice(s, t.start, t.end), t.norm.as_str(), t.kind))
+            .collect();
+        use TokenKind::*;
+        let want = [
+            ("قُتِلَ", "قتل", Word),
+            ("3", "3", Number),
+            ("جنود", "جنود", Word),
+            ("،", "،", Punct),
+            ("وأُصيب", "واصيب", Word),
+            ("٢٫٥", "2.5", Number),
+            ("بالمئة", "بالميه", Word),
+            ("في", "في", Word),
+            ("الرقة", "الرقه", Word),
+            ("اليوم", "اليوم", Word),
+            ("«", "\"", Punct),
+            ("بهجوم", "بهجوم", Word),
+            ("»", "\"", Punct),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!((g.0.as_str(), g.1, g.2), w);
+        }
+    }
+
+    #[test]
+    fn numbers_and_words_split() {
+        let toks = tokenize("2015م 1,000 12:30");
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, ["2015", "م", "1,000", "12", ":", "30"]);
+    }
+
+    #[test]
+    fn clitics_give_stems() {
+        let cases: &[(&str, &[&str])] = &[
+            ("بالرقه", &["الرقه", "رقه"]),
+            ("وبالرقه", &["بالرقه", "الرقه", "رقه"]),
+            ("وللجيش", &["للجيش", "الجيش", "جيش"]),
+            ("فللجيش", &["الجيش"]),
+            ("لداعش", &["داعش"]),
+            ("وداعش", &["داعش"]),
+            ("كالعاده", &["العاده"]),
+            ("قواتهم", &["قوات"]),
+            ("عناصرها", &["عناصر"]),
+            ("ومقاتليه", &["مقاتليه", "مقاتلي"]),
+            ("قيادتنا", &["قيادت"]),
+        ];
+        for &(word, want) in cases {
+            let got = clitic_candidates(word);
+            assert_eq!(got[0], word);
+            for w in want {
+                assert!(got.iter().any(|g| g == w), "{word}: {w} not in {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn clitics_keep_two_letters() {
+        for word in ["وله", "به", "لل", "ال", "و"] {
+            for c in clitic_candidates(word) {
+                assert!(c == word || c.chars().count() >= 2, "{word}: {c}");
+            }
+        }
+        // A three-letter word does not lose a final ه.
+        assert!(!clitic_candidates("وجه").iter().any(|c| c == "وج"));
+    }
+
+    #[test]
+    fn shared_types_are_send_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Token>();
+        assert_send_sync::<crate::normalize::Normalized>();
+        assert_send_sync::<crate::sentences::SentenceSpan>();
+        assert_send_sync::<crate::dates::DateTimeReading>();
+        assert_send_sync::<crate::dates::DateMention>();
+    }
+
+    #[test]
+    fn tokens_match_lexicon_through_clitics() {
+        let lexicon = ["الرقه", "الجيش", "داعش"];
+        let s = "اشتباكات بالرقة بين وحدات تابعة للجيش ومسلحين ينتمون لداعش";
+        let hits: Vec<String> = tokenize(s)
+            .iter()
+            .filter(|t| t.candidates().iter().any(|c| lexicon.contains(&c.as_ref())))
+            .map(|t| slice(s, t.start, t.end))
+            .collect();
+        assert_eq!(hits, ["بالرقة", "للجيش", "لداعش"]);
+    }
+
+    proptest! {
+        #[test]
+        fn token_spans_slice_to_their_normal_form(s in "[ \\u{0600}-\\u{06FF}a-zA-Z0-9#_.,«»\\u{FEFB}\\u{200F}]{0,60}") {
+            let toks = tokenize(&s);
+            let mut last = 0;
+            for t in &toks {
+                prop_assert!(t.start >= last && t.end > t.start);
+                last = t.end;
+                prop_assert_eq!(normalize(&slice(&s, t.start, t.end)), t.norm.clone());
+                prop_assert!(!t.norm.is_empty());
+            }
+        }
+
+        #[test]
+        fn candidates_never_panic(s in "[\\u{0621}-\\u{064A}]{0,12}") {
+            let c = clitic_candidates(&s);
+            prop_assert_eq!(c[0].as_ref(), s.as_str());
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The `rasid` command line: a thin shell over the library crates.
+//!
+//! Owns argument parsing, progress display, output files and exit codes.
+//! It must not hold any reading, cleaning or scoring rules of its own.
+//!
+//! Exit status: 0 when every input was read, 1 when some input failed (each
+//! failure is one line on stderr naming the input), 2 on usage errors.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rasid_extract::Record;
+use rasid_ingest::Page;
+use rasid_ingest::read::{self, Input, Limits};
+use rayon::prelude::*;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Pages analysed together: bounds memory while keeping every core busy.
+const BATCH: usize = 256;
+
+#[derive(Parser)]
+#[command(
+    name = "rasid",
+    version,
+    about = "Rasid (راصد): reads Arabic news pages and codes the incidents in them."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print one JSON record per document (JSONL) for pages in files, folders or stdin (`-`).
+    Extract {
+        /// Files, folders (read recursively) or `-` for stdin.
+        paths: Vec<String>,
+        /// Write the records to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Score the pipeline against a gold file (../shared/spec/gold.md) and print the table.
+    Eval {
+        /// The gold file.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Inputs to run (default: the gold file's folder).
+        paths: Vec<String>,
+        /// Print the report as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Extract { paths, output } => extract(paths, output),
+        Command::Eval { gold, paths, json } => eval(gold, paths, json),
+    };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("rasid: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Turns command-line paths into inputs; none means stdin when it is piped.
+fn inputs(paths: Vec<String>) -> Result<Vec<Input>> {
+    if paths.is_empty() {
+        if io::stdin().is_terminal() {
+            eprintln!("rasid: no input: give files, folders or `-` for stdin");
+            std::process::exit(2);
+        }
+        return Ok(vec![Input::Stdin]);
+    }
+    Ok(paths.iter().map(|p| Input::parse(p)).collect())
+}
+
+fn progress() -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    if io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} documents, {per_sec}, {elapsed} {msg}")
+                .expect("valid template"),
+        );
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar
+}
+
+/// Runs the pipeline over every input, calling `emit` for each record in
+/// input order. Returns whether every input was read.
+fn run_pipeline(
+    inputs: Vec<Input>,
+    mut emit: impl FnMut(&Page, Record) -> Result<()>,
+) -> Result<bool> {
+    let bar = progress();
+    let mut all_read = true;
+    let mut batch: Vec<Page> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Page>| -> Result<()> {
+        let records: Vec<Record> = batch.par_iter().map(rasid_extract::extract).collect();
+        for (page, record) in batch.iter().zip(records) {
+            emit(page, record)?;
+        }
+        bar.inc(batch.len() as u64);
+        batch.clear();
+        Ok(())
+    };
+    for item in read::read(inputs, Limits::default()) {
+        match item {
+            Ok(page) => {
+                batch.push(page);
+                if batch.len() == BATCH {
+                    flush(&mut batch)?;
+                }
+            }
+            Err(err) => {
+                all_read = false;
+                bar.suspend(|| eprintln!("rasid: {err}"));
+            }
+        }
+    }
+    flush(&mut batch)?;
+    bar.finish_and_clear();
+    Ok(all_read)
+}
+
+fn extract(paths: Vec<String>, output: Option<PathBuf>) -> Result<bool> {
+    let inputs = inputs(paths)?;
+    let sink: Box<dyn Write> = match &output {
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot create", path.display()))?,
+        ),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(sink);
+    let all_read = run_pipeline(inputs, |_, record| {
+        serde_json::to_writer(&mut out, &record)?;
+        out.write_all(b"\n")?;
+        Ok(())
+    });
+    // A closed pipe (`rasid extract … | head`) is not an error worth a message.
+    match all_read {
+        Err(err) if is_broken_pipe(&err) => Ok(true),
+        other => {
+            let all_read = other?;
+            out.flush().or_else(|e| {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            })?;
+            Ok(all_read)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|e| e.io_error_kind())
+                .is_some_and(|k| k == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn eval(gold_path: PathBuf, paths: Vec<String>, json: bool) -> Result<bool> {
+    let gold = rasid_eval::load_gold(&gold_path)?;
+    let gold_dir = gold_path.parent().map(PathBuf::from).unwrap_or_default();
+    let paths = if paths.is_empty() {
+        vec![gold_dir.display().to_string()]
+    } else {
+        paths
+    };
+    let mut docs = Vec::new();
+    let all_read = run_pipeline(inputs(paths)?, |page, record| {
+        docs.push(rasid_eval::Scored {
+            file: page.origin.file.display().to_string(),
+            record,
+        });
+        Ok(())
+    })?;
+    let report = rasid_eval::evaluate(&gold, &gold_dir, &docs);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.table());
+    }
+    Ok(all_read)
+}

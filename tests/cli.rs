@@ -1,0 +1,204 @@
+//! End-to-end tests of the `rasid` binary: exit codes, error lines, stdin,
+//! and the golden runs over `examples/` and the sealed `tests/holdout/`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn rasid(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rasid"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rasid runs");
+    let mut pipe = child.stdin.take().expect("stdin");
+    pipe.write_all(stdin.unwrap_or_default())
+        .expect("write stdin");
+    drop(pipe);
+    child.wait_with_output().expect("rasid finishes")
+}
+
+fn records(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("every stdout line is a JSON record"))
+        .collect()
+}
+
+const PAGE: &str = "مقتل ثلاثة جنود بهجوم جنوب غرب كركوك\n\nهاجم مسلحون نقطة عسكرية قرب الحويجة فجر الخميس، ما أسفر عن مقتل ثلاثة جنود وإصابة خمسة آخرين بحسب مصدر أمني.\n\nوقال المصدر إن المهاجمين انسحبوا باتجاه وادي الشاي بعد اشتباك استمر نحو ساعة.\n";
+
+#[test]
+fn stdin_gives_one_record_with_every_field() {
+    let out = rasid(&["extract", "-"], Some(PAGE.as_bytes()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    let rec = &recs[0];
+    for field in [
+        "id",
+        "source",
+        "title",
+        "published",
+        "authors",
+        "translated_from",
+        "reference_date",
+        "body",
+        "mentions",
+        "events",
+        "dates",
+        "counts",
+    ] {
+        assert!(rec.get(field).is_some(), "field {field} missing");
+    }
+    assert_eq!(rec["id"].as_str().map(str::len), Some(32));
+    assert!(
+        rec["body"]
+            .as_str()
+            .unwrap()
+            .contains("هاجم مسلحون نقطة عسكرية")
+    );
+}
+
+#[test]
+fn a_bad_input_is_one_error_line_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    let empty = dir.path().join("empty.txt");
+    let binary = dir.path().join("blob.txt");
+    std::fs::write(&good, PAGE).unwrap();
+    std::fs::write(&empty, "").unwrap();
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 0, 7, 255, 0, 1, 2, 3]).unwrap();
+    let args = [
+        "extract",
+        empty.to_str().unwrap(),
+        good.to_str().unwrap(),
+        binary.to_str().unwrap(),
+    ];
+    let out = rasid(&args, None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(records(&out).len(), 1, "the good page is still extracted");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "one line per bad input: {stderr}");
+    assert!(lines.iter().any(|l| l.contains("empty.txt")), "{stderr}");
+    assert!(lines.iter().any(|l| l.contains("blob.txt")), "{stderr}");
+}
+
+#[test]
+fn a_missing_file_fails_with_status_1_naming_it() {
+    let out = rasid(&["extract", "no/such/page.txt"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/page.txt"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        rasid(&["extract", "--no-such-flag"], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(rasid(&["frobnicate"], None).status.code(), Some(2));
+}
+
+#[test]
+fn output_file_holds_the_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("records.jsonl");
+    let out = rasid(
+        &["extract", "-", "-o", out_path.to_str().unwrap()],
+        Some(PAGE.as_bytes()),
+    );
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert_eq!(text.lines().count(), 1);
+}
+
+#[test]
+fn examples_all_extract() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let out = rasid(&["extract", "examples"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = records(&out);
+    assert!(
+        recs.len() >= 30,
+        "{} records from {}",
+        recs.len(),
+        examples.display()
+    );
+    for rec in &recs {
+        assert!(
+            !rec["body"].as_str().unwrap().trim().is_empty(),
+            "empty body: {}",
+            rec["source"]
+        );
+    }
+}
+
+/// Runs `rasid eval --json` and returns (field → accuracy or F1) with the raw row.
+fn eval_rows(gold: &str, inputs: &str) -> (serde_json::Value, Output) {
+    let out = rasid(&["eval", "--gold", gold, inputs, "--json"], None);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "eval prints JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (report, out)
+}
+
+fn score(report: &serde_json::Value, field: &str) -> f64 {
+    let row = report["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["field"] == field)
+        .unwrap_or_else(|| panic!("no row {field}"));
+    row["accuracy"]
+        .as_f64()
+        .or_else(|| row["f1"].as_f64())
+        .unwrap_or_else(|| panic!("row {field}: {row}"))
+}
+
+/// Issue 2's bar: on the examples every document-level check scores 1.0.
+#[test]
+fn examples_document_fields_score_1() {
+    let (report, out) = eval_rows("examples/gold.json", "examples");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        report["missing"].as_array().map(Vec::len),
+        Some(0),
+        "{report}"
+    );
+    for field in [
+        "title",
+        "published",
+        "authors",
+        "absent",
+        "present",
+        "translated_from",
+        "reference_date",
+    ] {
+        let s = score(&report, field);
+        assert!(
+            s >= 1.0,
+            "{field} scores {s} on examples:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
