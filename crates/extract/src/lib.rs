@@ -22,9 +22,68 @@ pub fn record_id(body: &str) -> String {
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Slices `body` by code-point offsets, the unit every span in a record uses.
+pub struct CharSlicer<'a> {
+    text: &'a str,
+    /// Byte offset of every code point, plus the text length at the end.
+    bytes: Vec<usize>,
+}
+
+impl<'a> CharSlicer<'a> {
+    /// Indexes `text` once.
+    pub fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        CharSlicer { text, bytes }
+    }
+
+    /// `text[start..end]` in code points (clamped to the text).
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        let last = self.bytes.len() - 1;
+        let (s, e) = (start.min(last), end.min(last).max(start.min(last)));
+        &self.text[self.bytes[s]..self.bytes[e]]
+    }
+}
+
+/// Every date expression in `body`, resolved against `reference_date`.
+fn dates(body: &str, reference_date: Option<&str>) -> Vec<record::DateMention> {
+    let reference = reference_date.and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let slicer = CharSlicer::new(body);
+    rasid_text::dates::find_dates(body, reference)
+        .into_iter()
+        .map(|m| record::DateMention {
+            start: m.start,
+            end: m.end,
+            text: slicer.slice(m.start, m.end).to_string(),
+            value: m.value,
+            precision: Some(m.precision.as_str().to_string()),
+        })
+        .collect()
+}
+
+/// Every reported quantity of people in `body`.
+fn counts(body: &str) -> Vec<record::Count> {
+    let slicer = CharSlicer::new(body);
+    rasid_text::counts::find_counts(body)
+        .into_iter()
+        .map(|c| record::Count {
+            kind: c.kind.as_str().to_string(),
+            value: c.value,
+            who: c
+                .who
+                .map(|(start, end)| slicer.slice(start, end).to_string()),
+            start: c.start,
+            end: c.end,
+            text: slicer.slice(c.start, c.end).to_string(),
+        })
+        .collect()
+}
+
 /// Runs the whole pipeline on one page.
 pub fn extract(page: &Page) -> Record {
     let article = rasid_ingest::clean::clean(page);
+    let dates = dates(&article.body, article.reference_date.as_deref());
+    let counts = counts(&article.body);
     Record {
         id: record_id(&article.body),
         source: article.source,
@@ -36,14 +95,23 @@ pub fn extract(page: &Page) -> Record {
         body: article.body,
         mentions: Vec::new(),
         events: Vec::new(),
-        dates: Vec::new(),
-        counts: Vec::new(),
+        dates,
+        counts,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slicer_counts_code_points() {
+        let s = CharSlicer::new("قتل 3 جنود");
+        assert_eq!(s.slice(0, 3), "قتل");
+        assert_eq!(s.slice(4, 5), "3");
+        assert_eq!(s.slice(6, 99), "جنود");
+        assert_eq!(s.slice(99, 100), "");
+    }
 
     #[test]
     fn id_is_the_first_16_bytes_of_sha256_of_nfc_body() {

@@ -19,6 +19,7 @@
 //! - [`numbers`]: number words and digits read as values.
 #![deny(missing_docs)]
 
+pub mod counts;
 pub mod dates;
 pub mod normalize;
 pub mod numbers;

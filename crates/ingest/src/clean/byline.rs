@@ -24,6 +24,10 @@ const LABELS: &[&str] = &[
     "تحرير",
     "الكاتبه",
     "الكاتب",
+    "نشر بواسطه",
+    "posted by",
+    "نشرته",
+    "نشره",
     "بواسطه",
     "المراسل",
     "مراسله",
@@ -32,8 +36,6 @@ const LABELS: &[&str] = &[
 ];
 
 /// Labels that name translators or compilers, who are not authors.
-const NON_AUTHOR_LABELS: &[&str] = &["ترجمه"];
-
 /// Words of a site or outlet name: a "name" with one of them is the outlet.
 const OUTLET_WORDS: &[&str] = &[
     "اخبار",
@@ -113,6 +115,8 @@ pub(crate) struct Byline {
     pub names: Vec<String>,
     /// A date written inside the byline ("دمشق - 13 آذار 2020"), as written.
     pub date_text: Option<String>,
+    /// A clock time after the name ("نشره NAME في 9:40 م"), as HH:MM.
+    pub time: Option<String>,
 }
 
 /// Reads a byline line. `near_top` allows the weaker forms (a bare name,
@@ -130,12 +134,18 @@ pub(crate) fn read(line: &str, near_top: bool) -> Option<Byline> {
         if rf.starts_with("عن ") || rf.starts_with("نقلا") {
             return None;
         }
+        // "posted by NAME at 9:40 PM" / "نشره NAME في 8 أيار 2020".
+        let (rest, when) = split_when(rest);
         let mut b = from_names_part(rest);
-        let fl = fold(line);
-        if NON_AUTHOR_LABELS.iter().any(|l| fl.starts_with(l)) && !fl.starts_with("ترجمه واعداد")
-        {
-            b.names.clear();
+        if let Some(w) = when {
+            if let Some(t) = super::dateline::time_only(w) {
+                b.time = Some(t);
+            } else if b.date_text.is_none() {
+                b.date_text = Some(w.to_string());
+            }
         }
+        // A translator's credit ("ترجمة: NAME") is a byline name too: the
+        // spec strips "ترجمة" from names, it does not drop the name.
         return Some(b);
     }
     if !near_top || ends_sentence(line) || line.contains(['،', '.']) && split_dash(line).is_none()
@@ -165,6 +175,7 @@ pub(crate) fn read(line: &str, near_top: bool) -> Option<Byline> {
         return Some(Byline {
             names,
             date_text: None,
+            time: None,
         });
     }
     // "NAME - CITY", "CITY - خاص", "CITY - 13 آذار 2020".
@@ -186,6 +197,7 @@ pub(crate) fn read(line: &str, near_top: bool) -> Option<Byline> {
             return Some(Byline {
                 names,
                 date_text: Some(right.trim().to_string()),
+                time: None,
             });
         }
         if chrome::is_agency(right) || fold(right) == "خاص" {
@@ -241,8 +253,19 @@ fn strip_label(line: &str) -> Option<&str> {
             let rest_t = rest.trim_start();
             let colon = rest_t.starts_with([':', '：', '-', '–']);
             // Without a colon only the unambiguous labels open a byline.
-            if !(colon || matches!(*label, "بقلم" | "by" | "بواسطه"))
+            if !(colon
+                || matches!(
+                    *label,
+                    "بقلم" | "by" | "بواسطه" | "نشر بواسطه" | "posted by" | "نشره" | "نشرته"
+                ))
                 || rest.chars().next().is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            // A blog byline without a colon is short and not a sentence.
+            if !colon
+                && matches!(*label, "نشر بواسطه" | "posted by" | "نشره" | "نشرته")
+                && (ends_sentence(line) || line.contains('،') || word_count(line) > 10)
             {
                 continue;
             }
@@ -269,6 +292,22 @@ fn strip_label(line: &str) -> Option<&str> {
     None
 }
 
+/// Splits "NAME في|at WHEN" where WHEN is a clock time or a date.
+fn split_when(rest: &str) -> (&str, Option<&str>) {
+    for sep in [" في ", " at ", " on "] {
+        if let Some(idx) = rest.rfind(sep) {
+            let (name, when) = (rest[..idx].trim(), rest[idx + sep.len()..].trim());
+            if !name.is_empty()
+                && (super::dateline::time_only(when).is_some()
+                    || rasid_text::dates::parse_dateline(when).is_some())
+            {
+                return (name, Some(when));
+            }
+        }
+    }
+    (rest, None)
+}
+
 fn split_dash(line: &str) -> Option<(&str, &str)> {
     let idx = line.rfind(['-', '–', '—'])?;
     let (left, right) = (&line[..idx], &line[idx..]);
@@ -292,6 +331,7 @@ fn from_names_part(rest: &str) -> Byline {
     Byline {
         names: names_of(rest),
         date_text,
+        time: None,
     }
 }
 
@@ -429,7 +469,7 @@ mod tests {
                 "سامي نور، هالة منير – صدى اليوم",
                 Some(&["سامي نور", "هالة منير"]),
             ),
-            ("ترجمة: خالد يوسف", Some(&[])),
+            ("ترجمة: خالد يوسف", Some(&["خالد يوسف"])),
             ("المحرر: علي الكعبي", Some(&["علي الكعبي"])),
             ("بغداد - حيدر الساعدي", Some(&["حيدر الساعدي"])),
             ("الحسكة بوست - الحسكة", Some(&[])),
@@ -479,5 +519,47 @@ mod tests {
         assert!(!is_bare_name("شارك المقال"));
         assert!(!is_bare_name("قال المصدر إن."));
         assert!(!is_bare_name("رويترز"));
+    }
+
+    #[test]
+    fn blog_bylines() {
+        // (line, names, clock time, date text)
+        type Case<'a> = (&'a str, &'a [&'a str], Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            (
+                "نشر بواسطة فادي الزعبي في 7:15 م",
+                &["فادي الزعبي"],
+                Some("19:15"),
+                None,
+            ),
+            (
+                "نشرته هدى الكردي في 10:05 ص",
+                &["هدى الكردي"],
+                Some("10:05"),
+                None,
+            ),
+            (
+                "posted by كريم الحسيني at 11:30 PM",
+                &["كريم الحسيني"],
+                Some("23:30"),
+                None,
+            ),
+            (
+                "نشره بسام العمر في 4 آذار 2019",
+                &["بسام العمر"],
+                None,
+                Some("4 آذار 2019"),
+            ),
+            ("نشر بواسطة جميل الأحمد", &["جميل الأحمد"], None, None),
+        ];
+        for (line, want, time, date) in cases {
+            let b = read(line, true).unwrap_or_else(|| panic!("no byline: {line}"));
+            let want: Vec<String> = want.iter().map(|n| n.to_string()).collect();
+            assert_eq!(b.names, want, "{line}");
+            assert_eq!(b.time.as_deref(), *time, "{line}");
+            assert_eq!(b.date_text.as_deref(), *date, "{line}");
+        }
+        // A sentence that starts with "نشره" is not a byline.
+        assert_eq!(read("نشره الجيش في بيان رسمي مساء أمس.", false), None);
     }
 }

@@ -186,6 +186,63 @@ pub(crate) fn is_crumb(line: &str) -> bool {
     pieces.len() >= 2 && pieces.iter().all(|p| word_count(p) <= 4) && !ends_sentence(line)
 }
 
+/// A navigation line: three or more short pieces (1–3 words each) set apart
+/// by runs of spaces or by `|`, `»`, `/`, `>` and the like ("الرئيسية   محليات
+///   رياضة"). Such a line is never a title or a byline.
+pub(crate) fn is_nav_line(line: &str) -> bool {
+    let pieces = nav_pieces(line);
+    pieces.len() >= 3 && !ends_sentence(line)
+}
+
+/// The pieces of a navigation line (empty for any other line).
+pub(crate) fn nav_pieces(line: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut cur = String::new();
+    let mut spaces = 0usize;
+    for c in line.chars() {
+        if matches!(c, '>' | '»' | '|' | '›' | '/' | '•' | '·' | '\t') {
+            pieces.push(std::mem::take(&mut cur));
+            spaces = 0;
+        } else if c.is_whitespace() {
+            spaces += 1;
+        } else {
+            if spaces >= 2 {
+                pieces.push(std::mem::take(&mut cur));
+            } else if spaces == 1 && !cur.is_empty() {
+                cur.push(' ');
+            }
+            spaces = 0;
+            cur.push(c);
+        }
+    }
+    pieces.push(cur);
+    let pieces: Vec<String> = pieces
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if pieces.len() < 2 || pieces.iter().any(|p| !(1..=3).contains(&word_count(p))) {
+        return Vec::new();
+    }
+    pieces
+}
+
+/// A headline candidate must be written in Arabic: mostly Arabic letters and
+/// not led by an emoji, a symbol or a Latin word ("📌 Pinned message: …",
+/// "Skip to content"), and not a "label: value" line.
+pub(crate) fn is_arabic_headline_text(line: &str) -> bool {
+    let t = line.trim_start_matches(['"', '«', '“', '\'', '(', ' ']);
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    let led_ok =
+        first.is_numeric() || (first.is_alphabetic() && arabic_ratio(&first.to_string()) == 1.0);
+    let label = line
+        .split_once([':', '：'])
+        .is_some_and(|(head, _)| word_count(head) <= 3 && arabic_ratio(head) < 0.5);
+    led_ok && !label && arabic_ratio(line) >= 0.8
+}
+
 /// Classifies one line against the chrome lexicon; `None` for a line that is
 /// not chrome by its wording (it may still be chrome by position).
 pub(crate) fn classify(line: &str) -> Option<Chrome> {
@@ -221,6 +278,11 @@ pub(crate) fn classify(line: &str) -> Option<Chrome> {
                 break;
             }
         }
+    }
+    // "اقرأ المزيد عن …" that runs on as a full sentence of prose is article
+    // text, not a link line.
+    if best == Some(Chrome::ReadAlso) && words >= 12 && is_prose(line) {
+        return None;
     }
     if best.is_none() && is_caption(line) {
         best = Some(Chrome::Caption);
@@ -342,5 +404,62 @@ mod tests {
         assert!(is_agency("(أ ف ب)"));
         assert!(!is_agency("سامر الخطيب"));
         assert!(names_foreign_outlet("نقلا عن صحيفة الغارديان البريطانية"));
+    }
+
+    #[test]
+    fn navigation_lines() {
+        let cases: &[(&str, bool)] = &[
+            ("الرئيسية   محليات   دولي   اقتصاد   ثقافة", true),
+            ("الرئيسية | شؤون عربية | رياضة | منوعات", true),
+            ("أخبار » سوريا » دير الزور", true),
+            ("صحة / تعليم / مال وأعمال / تقنية", true),
+            // Two pieces: a crumb at most, not a navigation bar.
+            ("الرئيسية   محليات", false),
+            // A piece of more than three words is not a menu entry.
+            ("الرئيسية   أخبار عاجلة من ريف حلب الشمالي   رياضة", false),
+            (
+                "قتل جنديان وأصيب ثالث بانفجار عبوة ناسفة في ريف درعا الغربي.",
+                false,
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_nav_line(line), *want, "{line}");
+        }
+        assert_eq!(
+            nav_pieces("محليات   عربي ودولي   آراء"),
+            vec!["محليات", "عربي ودولي", "آراء"]
+        );
+    }
+
+    #[test]
+    fn arabic_headline_text() {
+        let cases: &[(&str, bool)] = &[
+            ("انفجار سيارة مفخخة في سوق شعبي بمدينة الباب", true),
+            ("3 قتلى بقصف مدفعي على بلدة في ريف إدلب", true),
+            ("\"الأمم المتحدة\": نزوح آلاف العائلات من ريف حماة", true),
+            ("الداخلية العراقية: القبض على خلية تهريب في البصرة", true),
+            ("Skip to main content", false),
+            ("📌 Pinned message: للتواصل مع إدارة القناة", false),
+            ("🔴 عاجل سقوط قذائف على حي سكني", false),
+            ("Breaking: انفجار في الموصل القديمة", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_arabic_headline_text(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn read_more_sentence_is_prose() {
+        let cases: &[(&str, Option<Chrome>)] = &[
+            ("اقرأ المزيد: غارات على ريف حلب", Some(Chrome::ReadAlso)),
+            ("اقرأ أيضاً", Some(Chrome::ReadAlso)),
+            (
+                "اقرأ المزيد عن هذه الفصائل في دراسة سابقة نشرها المركز، إذ تتبع الباحثون تمويلها وتسليحها منذ عام 2016.",
+                None,
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(classify(line), *want, "{line}");
+        }
     }
 }

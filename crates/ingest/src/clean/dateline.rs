@@ -35,6 +35,9 @@ pub(crate) struct DateLine {
 /// Reads a line that is a date line: short, and mostly the date (with a
 /// weekday, a label, a time, a site name beside a `|` at most).
 pub(crate) fn read(line: &str) -> Option<DateLine> {
+    if let Some(d) = post_stamp(line) {
+        return Some(d);
+    }
     let t = line.trim();
     if t.is_empty() || word_count(t) > 14 || t.chars().count() > 120 {
         return None;
@@ -72,6 +75,53 @@ pub(crate) fn read(line: &str) -> Option<DateLine> {
         kind,
         reading,
         text,
+    })
+}
+
+/// A chat-channel post stamp opening a post: "[DD.MM.YY HH:MM] Channel:"
+/// (day first, two- or four-digit year, 24-hour clock), as saved from
+/// messaging apps. This numeric stamp form is not a dateline that
+/// `parse_dateline` reads, so it is read here.
+pub(crate) fn post_stamp(line: &str) -> Option<DateLine> {
+    let t = line.trim();
+    let inner_end = t.find(']')?;
+    let inner = t.strip_prefix('[')?.get(..inner_end - 1)?.trim();
+    let rest = t[inner_end + 1..].trim();
+    if word_count(rest) > 5 || (!rest.is_empty() && !rest.ends_with([':', '：'])) {
+        return None;
+    }
+    let (date, clock) = inner.split_once(' ')?;
+    let mut parts = date.split(['.', '/']);
+    let num = |p: Option<&str>| -> Option<u32> {
+        let p = p?;
+        (!p.is_empty() && p.chars().all(|c| c.is_ascii_digit())).then(|| p.parse().ok())?
+    };
+    let (d, m, y_raw) = (num(parts.next())?, num(parts.next())?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let y = num(Some(y_raw))?;
+    let year = match y_raw.len() {
+        2 => 2000 + y,
+        4 => y,
+        _ => return None,
+    };
+    let (h, mi) = clock.trim().split_once(':')?;
+    let (h, mi) = (num(Some(h))?, num(Some(mi))?);
+    if !(1..=31).contains(&d) || !(1..=12).contains(&m) || h > 23 || mi > 59 {
+        return None;
+    }
+    Some(DateLine {
+        kind: DateKind::Bare,
+        reading: DateTimeReading {
+            year: year as i16,
+            month: Some(m as u8),
+            day: Some(d as u8),
+            time: Some((h as u8, mi as u8)),
+            start: 1,
+            end: inner_end,
+        },
+        text: inner.to_string(),
     })
 }
 
@@ -266,6 +316,45 @@ mod tests {
         assert_eq!(
             (p.date.as_str(), p.time.as_deref(), p.precision.as_str()),
             ("2020-03-13", Some("09:15"), "day")
+        );
+    }
+
+    #[test]
+    fn chat_post_stamps() {
+        type Stamp = (i16, u8, u8, (u8, u8));
+        let cases: &[(&str, Option<Stamp>)] = &[
+            (
+                "[05.07.22 09:03] شبكة أخبار الرقة:",
+                Some((2022, 7, 5, (9, 3))),
+            ),
+            ("[28.11.2019 23:40]", Some((2019, 11, 28, (23, 40)))),
+            (
+                "[01/02/20 00:15] مراسل الحسكة:",
+                Some((2020, 2, 1, (0, 15))),
+            ),
+            // Not a stamp: month out of range, no clock, prose after it.
+            ("[12.13.21 10:00] قناة:", None),
+            ("[12.03.21] قناة:", None),
+            (
+                "[12.03.21 10:00] قالت مصادر محلية إن الاشتباكات تجددت في المنطقة",
+                None,
+            ),
+            ("12.03.21 10:00", None),
+        ];
+        for (line, want) in cases {
+            let got = post_stamp(line).map(|d| {
+                let r = d.reading;
+                (r.year, r.month.unwrap(), r.day.unwrap(), r.time.unwrap())
+            });
+            assert_eq!(got, *want, "{line}");
+        }
+        // read() takes the stamp as a bare date line.
+        let d = read("[05.07.22 09:03] شبكة أخبار الرقة:").unwrap();
+        assert_eq!(d.kind, DateKind::Bare);
+        let p = to_published(&d.reading, &d.text);
+        assert_eq!(
+            (p.date.as_str(), p.time.as_deref()),
+            ("2022-07-05", Some("09:03"))
         );
     }
 }

@@ -171,6 +171,13 @@ pub(crate) fn read(html: &str) -> HtmlReading {
             .and_then(|e| e.value().attr("datetime"))
             .map(str::to_string)
         })
+        // hAtom: <abbr class="published" title="2020-11-08T21:40:00+03:00">.
+        .or_else(|| {
+            doc.select(&sel(".hentry .published[title], abbr.published[title]"))
+                .next()
+                .and_then(|e| e.value().attr("title"))
+                .map(str::to_string)
+        })
         .or_else(|| date_element(&doc));
 
     let mut authors = ld_authors(&ld);
@@ -180,7 +187,7 @@ pub(crate) fn read(html: &str) -> HtmlReading {
         authors = byline::names_of(a);
     }
     if authors.is_empty() {
-        for e in doc.select(&sel("[rel=author], .byline, .author, [itemprop=author]")) {
+        for e in doc.select(&sel("[rel=author], .byline, .author, [itemprop=author], .post-author .fn, .entry-author .fn, .hentry .vcard .fn")) {
             let t = collapse(&e.text().collect::<String>());
             let names = byline::read(&t, true).map(|b| b.names).unwrap_or_else(|| {
                 if byline::is_bare_name(&t) {
@@ -477,5 +484,18 @@ mod tests {
             site_suffix("مقتل جنديين في درعا | الخبر").as_deref(),
             Some("الخبر")
         );
+    }
+
+    #[test]
+    fn blog_post_footer() {
+        let page = r#"<html><head><title>مدونة الفرات</title></head><body>
+<div class="post hentry"><h3 class="post-title entry-title">عودة النازحين إلى قرى ريف الرقة</h3>
+<div class="post-body entry-content"><p>عادت عشرات العائلات خلال الأسبوع الماضي إلى قراها في ريف الرقة الشمالي بعد سنوات من النزوح في المخيمات، وسط نقص كبير في الخدمات الأساسية.</p></div>
+<div class="post-footer"><span class="post-author vcard">نشرها <span class="fn">وليد الشامي</span></span>
+<span class="post-timestamp">في <abbr class="published" title="2019-05-02T19:05:00+03:00">7:05 م</abbr></span></div></div>
+<div class="comments"><dt class="comment-author">زائر يقول...</dt></div></body></html>"#;
+        let r = read(page);
+        assert_eq!(r.authors, vec!["وليد الشامي".to_string()]);
+        assert_eq!(r.published.as_deref(), Some("2019-05-02T19:05:00+03:00"));
     }
 }

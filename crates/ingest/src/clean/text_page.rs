@@ -68,6 +68,7 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
         roles[i] == Role::Short
             && is_headline_like(lines[i])
             && word_count(lines[i]) >= 3
+            && chrome::is_arabic_headline_text(lines[i])
             && !byline::is_bare_name(lines[i])
             && !(word_count(lines[i]) <= 4 && byline::is_outlet_name(lines[i]))
     };
@@ -86,6 +87,7 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
             let l = lines[i];
             matches!(roles[i], Role::Prose | Role::Sentence | Role::Short)
                 && is_headline_like(l)
+                && chrome::is_arabic_headline_text(l)
                 && word_count(l) <= 15
                 && !l.contains('،')
                 && lines.get(i + 1).is_some_and(|n| {
@@ -105,6 +107,7 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
     // Metadata from every line outside the body and from chrome lines inside.
     let mut dates: Vec<(usize, DateLine)> = Vec::new();
     let mut kept: Vec<&str> = Vec::new();
+    let mut byline_time: Option<String> = None;
     for (i, (&line, &r)) in lines.iter().zip(&roles).enumerate() {
         let inside = i >= start && i < end;
         let near_top = i <= start + 1;
@@ -117,6 +120,9 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
             Role::Byline => {
                 if let Some(b) = byline::read(line, near_top) {
                     push_names(&mut out.authors, b.names);
+                    if byline_time.is_none() {
+                        byline_time = b.time;
+                    }
                     if let Some(t) = b.date_text
                         && let Some(r) = rasid_text::dates::parse_dateline(&t)
                     {
@@ -189,8 +195,58 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
             p.time = Some(t);
         }
     }
+    // A clock time in the byline ("posted by NAME at 9:40 PM") dates the day shown.
+    if let Some(p) = out.published.as_mut()
+        && p.time.is_none()
+    {
+        p.time = byline_time;
+    }
+    // A section name from the page's navigation is not a person.
+    let sections: Vec<String> = lines
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| matches!(r, Role::Crumb | Role::Chrome(Chrome::Nav)))
+        .flat_map(|(l, _)| chrome::nav_pieces(l))
+        .map(|p| chrome::fold(&p))
+        .collect();
+    // The site's own name (header, copyright line) credited as a writer is
+    // the outlet, and a chrome phrase is never a name.
+    let site_lines: Vec<String> = lines
+        .iter()
+        .zip(&roles)
+        .enumerate()
+        .filter(|(i, (_, r))| {
+            matches!(r, Role::Chrome(Chrome::Copyright))
+                || (*i == 0 && start > 0 && matches!(r, Role::Chrome(_) | Role::Crumb))
+        })
+        .map(|(_, (l, _))| chrome::fold(l))
+        .chain(out.outlet.as_deref().map(chrome::fold))
+        .collect();
+    out.authors.retain(|a| {
+        let f = chrome::fold(a);
+        !sections.contains(&f)
+            && chrome::classify(a).is_none()
+            && !(word_count(a) >= 2 && site_lines.iter().any(|s| contains_words(s, &f)))
+    });
     out.body = kept.join("\n\n");
     out
+}
+
+/// True when the words of `needle` occur as consecutive whole words of `hay`.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    let h: Vec<&str> = hay
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n: Vec<&str> = needle
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "لبوابة …" / "بموقع …": a one-letter preposition fused to the name.
+    let same_first = |w: &str| w == n[0] || w.strip_prefix(['ل', 'ب']) == Some(n[0]);
+    !n.is_empty()
+        && h.windows(n.len())
+            .any(|w| same_first(w[0]) && w[1..] == n[1..])
 }
 
 /// "عاجل | …" / "عاجل: …" in front of a headline is a label, not the title.
@@ -282,6 +338,9 @@ fn pick_date(
 }
 
 fn role(line: &str, translated_page: bool) -> Role {
+    if dateline::post_stamp(line).is_some() {
+        return Role::Date;
+    }
     let class = chrome::classify(line);
     match class {
         Some(Chrome::Published | Chrome::Updated) => {
@@ -310,7 +369,7 @@ fn role(line: &str, translated_page: bool) -> Role {
     if dateline::read(line).is_some() {
         return Role::Date;
     }
-    if is_crumb(line) || dateline::time_only(line).is_some() {
+    if is_crumb(line) || chrome::is_nav_line(line) || dateline::time_only(line).is_some() {
         return Role::Crumb;
     }
     if line.starts_with("http") && word_count(line) == 1 {
@@ -361,6 +420,8 @@ fn article_block(lines: &[&str], roles: &[Role]) -> (usize, usize) {
             Role::Short if is_list_item(lines[i]) => 5,
             Role::Short => -25,
             Role::Chrome(Chrome::Related | Chrome::Copyright | Chrome::Comment) => -100_000,
+            // A chat post stamp starts another post: the article is one post.
+            Role::Date if dateline::post_stamp(lines[i]).is_some() => -100_000,
             // Ads, captions and "read also" links sit inside articles.
             Role::Chrome(Chrome::Ad | Chrome::Caption | Chrome::ReadAlso | Chrome::Share) => -10,
             Role::Chrome(_) | Role::Crumb => -60,
@@ -483,8 +544,8 @@ mod tests {
             t.url.as_deref(),
             Some("https://www.example.com/world/2019/06/15/syria-options/")
         );
-        // A translator is not an author.
-        assert!(r.authors.is_empty());
+        // A translator's credit is a byline name (the spec strips "ترجمة", not the name).
+        assert_eq!(r.authors, vec!["ليلى حسن".to_string()]);
         assert!(!r.body.contains("نقلاً"));
     }
 
@@ -547,6 +608,56 @@ mod tests {
             for a in *absent {
                 assert!(!r.body.contains(a), "kept {a}: {}", r.body);
             }
+        }
+    }
+
+    #[test]
+    fn navigation_and_site_names_are_not_people() {
+        let cases: &[(&str, Option<&str>, &[&str])] = &[
+            (
+                "شبكة الرافدين | أخبار العراق\nالرئيسية   محليات   شؤون دولية   رياضة\nشؤون دولية\n\
+اشتباكات بين فصيلين مسلحين في ريف حلب الشمالي\nسعيد المصري\n\
+اندلعت اشتباكات عنيفة صباح اليوم بين فصيلين مسلحين في محيط مدينة أعزاز بريف حلب الشمالي، ما أدى إلى سقوط قتلى وجرحى من الطرفين.\n\
+وقالت مصادر محلية إن الاشتباكات اندلعت على خلفية خلاف حول إدارة أحد المعابر التجارية في المنطقة.",
+                Some("اشتباكات بين فصيلين مسلحين في ريف حلب الشمالي"),
+                &["سعيد المصري"],
+            ),
+            (
+                "صوت الجنوب الإخباري - نسخة للطباعة\nاطبع هذه الصفحة   |   أغلق النافذة\n\
+انفجار عبوة ناسفة بدورية عسكرية في ريف درعا الغربي\nالقسم: محليات\nالكاتب: صوت الجنوب - وكالات\n\
+انفجرت عبوة ناسفة صباح اليوم بدورية عسكرية على الطريق الواصل بين بلدتي المزيريب واليادودة في ريف درعا الغربي، ما أدى إلى إصابة ثلاثة عناصر.\n\
+وذكرت مصادر محلية أن المنطقة تشهد منذ أشهر هجمات متكررة تستهدف الدوريات والحواجز العسكرية.\n\
+جميع الحقوق محفوظة لصوت الجنوب الإخباري © 2021",
+                Some("انفجار عبوة ناسفة بدورية عسكرية في ريف درعا الغربي"),
+                &[],
+            ),
+        ];
+        for (page, title, authors) in cases {
+            let r = clean_text(page, None);
+            assert_eq!(r.title.as_deref(), *title, "{page}");
+            let want: Vec<String> = authors.iter().map(|a| a.to_string()).collect();
+            assert_eq!(r.authors, want, "{page}");
+        }
+    }
+
+    #[test]
+    fn chat_channel_keeps_one_post() {
+        let page = "أخبار البادية | Badia News\nt.me/badia_news\n8,120 subscribers\n📌 Pinned message: لإرسال الأخبار راسلونا\n\
+[03.06.20 08:10] أخبار البادية:\n⚡️ ارتفاع أسعار المحروقات في أسواق مدينة البوكمال منذ الصباح.\n👁 2.4K\n\
+[03.06.20 09:25] أخبار البادية:\n🔴 #البوكمال\n\
+قتل عنصران من الميليشيات الموالية لإيران وأصيب ثالث، صباح اليوم، بانفجار لغم أرضي بسيارتهم على الطريق الصحراوي قرب مدينة البوكمال.\n\
+وقالت مصادر محلية إن سيارات إسعاف نقلت المصاب إلى مشفى المدينة، فيما طوقت الميليشيات المكان ومنعت الاقتراب منه.\n\
+👁 5.1K\n[03.06.20 10:02] أخبار البادية:\n📢 تابعونا على تويتر: twitter.com/badia\n👁 1.2K";
+        let r = clean_text(page, None);
+        assert_eq!(r.title, None);
+        let p = r.published.expect("post stamp");
+        assert_eq!(
+            (p.date.as_str(), p.time.as_deref()),
+            ("2020-06-03", Some("09:25"))
+        );
+        assert!(r.body.starts_with("قتل عنصران"), "{}", r.body);
+        for absent in ["المحروقات", "[03.06.20", "تابعونا", "Pinned"] {
+            assert!(!r.body.contains(absent), "kept {absent}: {}", r.body);
         }
     }
 }

@@ -1,0 +1,1217 @@
+//! Counts of people: every reported quantity of people in a text
+//! ("مقتل ثلاثة جنود", "وإصابة خمسة آخرين", "اعتقال 12 مشتبها", "نزوح 3000 شخص").
+//!
+//! Owns the trigger lexicon (what happened to the people: killed, injured,
+//! arrested …), the people-noun lexicon (who they are: جنود, مدنيين,
+//! عناصر …) and the small scanner that ties a number to both. It reads
+//! numbers through [`crate::numbers`] and words through [`crate::tokens`];
+//! it must not touch the number grammar, the normaliser or anything about
+//! documents or events.
+//!
+//! How a count is read, token by token within a clause (punctuation ends
+//! the search):
+//! * a number (digits, words, a dual noun, or an approximate plural such as
+//!   "عشرات", whose value is `None`) followed by a people noun
+//!   ("ثلاثة جنود", "ثلاثة من عناصر الشرطة"), or directly preceded by a
+//!   trigger ("جرح أربعة", "حصيلة القتلى إلى 15");
+//! * its kind comes from the nearest trigger before it (only qualifiers and
+//!   glue words may stand between a nominal trigger and the number; a verb
+//!   may have its subject in between when a people noun follows), else from a
+//!   trigger just after the noun ("حتفهم", "بجروح"), else from the noun
+//!   itself (قتلى → killed, مقاتل → fighters, جندي → troops, معتقل →
+//!   prisoners, others → other);
+//! * a trigger followed by a singular people noun with no number is a count
+//!   of one ("مقتل جندي", "إصابة مدني", "مقتل الضابط");
+//! * a number joined by "و" to a count a few words before it in the same
+//!   clause, or after "بينهم"/"منهم", inherits its kind
+//!   ("استشهاد ضابط واثنين من منتسبي الحشد" gives two killed counts, 1 and
+//!   2: counts are reported as written, never summed);
+//! * "مقتل وإصابة عشرة" (killed and injured together) is kind `other`.
+//!
+//! Non-people quantities (vehicles, distances, shells, money, percentages,
+//! years, dates) are never counts: a number needs a people noun or a
+//! trigger glued to it, and the word after a bare trigger+number must not
+//! be a known non-people noun.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::normalize::normalize;
+use crate::numbers::{self, NumberReading, Qualifier};
+use crate::tokens::{Token, TokenKind, clitic_candidates, tokenize};
+
+/// What happened to the people counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CountKind {
+    /// Killed ("مقتل", "قتلى", "استشهاد", "لقي حتفه").
+    Killed,
+    /// Injured ("إصابة", "جرحى", "أصيب").
+    Injured,
+    /// Arrested or detained ("اعتقال", "القبض على", "توقيف").
+    Arrested,
+    /// Kidnapped or abducted ("خطف", "اختطاف").
+    Kidnapped,
+    /// Displaced ("نزوح", "تهجير").
+    Displaced,
+    /// Returned home ("عودة 500 عائلة").
+    Returned,
+    /// Fighters of an armed group, not reported killed or injured.
+    Fighters,
+    /// Soldiers of a state force, not reported killed or injured.
+    Troops,
+    /// Prisoners or detainees held ("10 آلاف معتقل").
+    Prisoners,
+    /// Any other quantity of people.
+    Other,
+}
+
+impl CountKind {
+    /// The output vocabulary name: "killed", "injured", … (see output.md).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountKind::Killed => "killed",
+            CountKind::Injured => "injured",
+            CountKind::Arrested => "arrested",
+            CountKind::Kidnapped => "kidnapped",
+            CountKind::Displaced => "displaced",
+            CountKind::Returned => "returned",
+            CountKind::Fighters => "fighters",
+            CountKind::Troops => "troops",
+            CountKind::Prisoners => "prisoners",
+            CountKind::Other => "other",
+        }
+    }
+}
+
+/// One reported quantity of people.
+///
+/// Offsets are Unicode code points into the text read, end exclusive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountMention {
+    /// What happened to them.
+    pub kind: CountKind,
+    /// How many; `None` for a lower bound such as "عشرات" or "عدد من".
+    pub value: Option<u64>,
+    /// Span of the phrase naming who ("جنود", "عناصر من الشرطة"), if any.
+    pub who: Option<(usize, usize)>,
+    /// Start of the whole phrase (trigger, number and noun).
+    pub start: usize,
+    /// End of the whole phrase.
+    pub end: usize,
+    /// A qualifier on the number ("على الأقل", "نحو"), if any.
+    pub qualifier: Option<Qualifier>,
+}
+
+/// Class of a people noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NounClass {
+    /// Anyone: أشخاص, مدنيين, أطفال, آخرين, عائلات.
+    Generic,
+    /// Names the dead: قتلى, شهداء, جثث.
+    Dead,
+    /// Names the wounded: جرحى, مصابين.
+    Wounded,
+    /// Fighters of armed groups: مقاتل, عنصر, مسلح.
+    Fighter,
+    /// Soldiers and police: جندي, ضابط, شرطي.
+    Troop,
+    /// Prisoners: معتقل, سجين, أسير.
+    Prisoner,
+    /// The displaced: نازح, لاجئ.
+    Displaced,
+    /// Hostages and the abducted: رهينة, مختطف.
+    Abducted,
+}
+
+impl NounClass {
+    fn kind(self) -> CountKind {
+        match self {
+            NounClass::Generic => CountKind::Other,
+            NounClass::Dead => CountKind::Killed,
+            NounClass::Wounded => CountKind::Injured,
+            NounClass::Fighter => CountKind::Fighters,
+            NounClass::Troop => CountKind::Troops,
+            NounClass::Prisoner => CountKind::Prisoners,
+            NounClass::Displaced => CountKind::Displaced,
+            NounClass::Abducted => CountKind::Kidnapped,
+        }
+    }
+}
+
+/// People nouns: singulars (a trigger before one counts 1; the accusative
+/// "-ا" form is added), then plurals.
+const SINGULAR_NOUNS: &[(&str, NounClass)] = &[
+    ("شخص", NounClass::Generic),
+    ("مدني", NounClass::Generic),
+    ("مواطن", NounClass::Generic),
+    ("طفل", NounClass::Generic),
+    ("طفلة", NounClass::Generic),
+    ("امرأة", NounClass::Generic),
+    ("سيدة", NounClass::Generic),
+    ("فتاة", NounClass::Generic),
+    ("رجل", NounClass::Generic),
+    ("شاب", NounClass::Generic),
+    ("مسن", NounClass::Generic),
+    ("فرد", NounClass::Generic),
+    ("ضحية", NounClass::Dead),
+    ("صحفي", NounClass::Generic),
+    ("مسعف", NounClass::Generic),
+    ("عامل", NounClass::Generic),
+    ("راع", NounClass::Generic),
+    ("مزارع", NounClass::Generic),
+    ("سائق", NounClass::Generic),
+    ("طالب", NounClass::Generic),
+    ("موظف", NounClass::Generic),
+    ("مسؤول", NounClass::Generic),
+    ("متظاهر", NounClass::Generic),
+    ("قيادي", NounClass::Fighter),
+    ("قائد", NounClass::Generic),
+    ("زعيم", NounClass::Fighter),
+    ("أمير", NounClass::Fighter),
+    ("مختار", NounClass::Generic),
+    ("شيخ", NounClass::Generic),
+    ("نائب", NounClass::Generic),
+    ("قتيل", NounClass::Dead),
+    ("شهيد", NounClass::Dead),
+    ("جريح", NounClass::Wounded),
+    ("مصاب", NounClass::Wounded),
+    ("مقاتل", NounClass::Fighter),
+    ("عنصر", NounClass::Fighter),
+    ("مسلح", NounClass::Fighter),
+    ("إرهابي", NounClass::Fighter),
+    ("متشدد", NounClass::Fighter),
+    ("انتحاري", NounClass::Fighter),
+    ("جهادي", NounClass::Fighter),
+    ("مطلوب", NounClass::Generic),
+    ("مشتبه", NounClass::Generic),
+    ("جندي", NounClass::Troop),
+    ("عسكري", NounClass::Troop),
+    ("ضابط", NounClass::Troop),
+    ("شرطي", NounClass::Troop),
+    ("منتسب", NounClass::Troop),
+    ("مجند", NounClass::Troop),
+    ("حارس", NounClass::Troop),
+    ("معتقل", NounClass::Prisoner),
+    ("سجين", NounClass::Prisoner),
+    ("أسير", NounClass::Prisoner),
+    ("محتجز", NounClass::Prisoner),
+    ("موقوف", NounClass::Prisoner),
+    ("رهينة", NounClass::Abducted),
+    ("مخطوف", NounClass::Abducted),
+    ("مختطف", NounClass::Abducted),
+    ("نازح", NounClass::Displaced),
+    ("لاجئ", NounClass::Displaced),
+];
+
+/// Plural people nouns (and "آخرين"), never a count of one on their own.
+const PLURAL_NOUNS: &[(&str, NounClass)] = &[
+    ("أشخاص", NounClass::Generic),
+    ("مدنيين", NounClass::Generic),
+    ("مدنيون", NounClass::Generic),
+    ("مواطنين", NounClass::Generic),
+    ("مواطنون", NounClass::Generic),
+    ("أطفال", NounClass::Generic),
+    ("نساء", NounClass::Generic),
+    ("رجال", NounClass::Generic),
+    ("شبان", NounClass::Generic),
+    ("أفراد", NounClass::Generic),
+    ("ضحايا", NounClass::Dead),
+    ("آخرين", NounClass::Generic),
+    ("آخرون", NounClass::Generic),
+    ("آخران", NounClass::Generic),
+    ("آخرين", NounClass::Generic),
+    ("صحفيين", NounClass::Generic),
+    ("مسعفين", NounClass::Generic),
+    ("عمال", NounClass::Generic),
+    ("رعاة", NounClass::Generic),
+    ("مزارعين", NounClass::Generic),
+    ("طلاب", NounClass::Generic),
+    ("موظفين", NounClass::Generic),
+    ("مسؤولين", NounClass::Generic),
+    ("متظاهرين", NounClass::Generic),
+    ("محتجين", NounClass::Generic),
+    ("قياديين", NounClass::Fighter),
+    ("قادة", NounClass::Generic),
+    ("عائلة", NounClass::Generic),
+    ("عائلات", NounClass::Generic),
+    ("أسرة", NounClass::Generic),
+    ("مطلوبين", NounClass::Generic),
+    ("مشتبهين", NounClass::Generic),
+    ("خاطفين", NounClass::Fighter),
+    ("مرافقين", NounClass::Generic),
+    ("مرافقي", NounClass::Generic),
+    ("مدانين", NounClass::Generic),
+    ("قتلى", NounClass::Dead),
+    ("شهداء", NounClass::Dead),
+    ("جثث", NounClass::Dead),
+    ("جرحى", NounClass::Wounded),
+    ("مصابين", NounClass::Wounded),
+    ("مقاتلين", NounClass::Fighter),
+    ("مقاتلون", NounClass::Fighter),
+    ("عناصر", NounClass::Fighter),
+    ("مسلحين", NounClass::Fighter),
+    ("مسلحون", NounClass::Fighter),
+    ("إرهابيين", NounClass::Fighter),
+    ("متشددين", NounClass::Fighter),
+    ("انتحاريين", NounClass::Fighter),
+    ("جنود", NounClass::Troop),
+    ("عسكريين", NounClass::Troop),
+    ("ضباط", NounClass::Troop),
+    ("منتسبي", NounClass::Troop),
+    ("منتسبين", NounClass::Troop),
+    ("مجندين", NounClass::Troop),
+    ("حراس", NounClass::Troop),
+    ("شرطة", NounClass::Troop),
+    ("معتقلين", NounClass::Prisoner),
+    ("سجناء", NounClass::Prisoner),
+    ("أسرى", NounClass::Prisoner),
+    ("محتجزين", NounClass::Prisoner),
+    ("موقوفين", NounClass::Prisoner),
+    ("رهائن", NounClass::Abducted),
+    ("مخطوفين", NounClass::Abducted),
+    ("مختطفين", NounClass::Abducted),
+    ("نازحين", NounClass::Displaced),
+    ("نازح", NounClass::Displaced),
+    ("لاجئين", NounClass::Displaced),
+];
+
+/// Whether a trigger is a verb (its subject may stand between it and the
+/// number) or a noun (only glue words may).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Verb,
+    Noun,
+}
+
+/// Triggers before the number: what happened, as a verb or a verbal noun.
+const TRIGGERS: &[(&str, CountKind, Form)] = &[
+    ("مقتل", CountKind::Killed, Form::Noun),
+    ("قتل", CountKind::Killed, Form::Verb),
+    ("قتلت", CountKind::Killed, Form::Verb),
+    ("قتلوا", CountKind::Killed, Form::Verb),
+    ("يقتل", CountKind::Killed, Form::Verb),
+    ("استشهاد", CountKind::Killed, Form::Noun),
+    ("استشهد", CountKind::Killed, Form::Verb),
+    ("استشهدوا", CountKind::Killed, Form::Verb),
+    ("لقي", CountKind::Killed, Form::Verb),
+    ("لقيت", CountKind::Killed, Form::Verb),
+    ("مصرع", CountKind::Killed, Form::Noun),
+    ("ضحيته", CountKind::Killed, Form::Noun),
+    ("ضحيتها", CountKind::Killed, Form::Noun),
+    ("إعدام", CountKind::Killed, Form::Noun),
+    ("أعدم", CountKind::Killed, Form::Verb),
+    ("تصفية", CountKind::Killed, Form::Noun),
+    ("جثث", CountKind::Killed, Form::Noun),
+    ("جثة", CountKind::Killed, Form::Noun),
+    ("جثامين", CountKind::Killed, Form::Noun),
+    ("قتلى", CountKind::Killed, Form::Noun),
+    ("الضحايا", CountKind::Killed, Form::Noun),
+    ("إصابة", CountKind::Injured, Form::Noun),
+    ("إصابات", CountKind::Injured, Form::Noun),
+    ("أصيب", CountKind::Injured, Form::Verb),
+    ("أصيبت", CountKind::Injured, Form::Verb),
+    ("أصيبوا", CountKind::Injured, Form::Verb),
+    ("أصابت", CountKind::Injured, Form::Verb),
+    ("جرح", CountKind::Injured, Form::Verb),
+    ("جرحوا", CountKind::Injured, Form::Verb),
+    ("جرحى", CountKind::Injured, Form::Noun),
+    ("المصابين", CountKind::Injured, Form::Noun),
+    ("اعتقال", CountKind::Arrested, Form::Noun),
+    ("اعتقل", CountKind::Arrested, Form::Verb),
+    ("اعتقلت", CountKind::Arrested, Form::Verb),
+    ("القبض", CountKind::Arrested, Form::Noun),
+    ("قبض", CountKind::Arrested, Form::Verb),
+    ("توقيف", CountKind::Arrested, Form::Noun),
+    ("أوقف", CountKind::Arrested, Form::Verb),
+    ("أوقفت", CountKind::Arrested, Form::Verb),
+    ("احتجاز", CountKind::Arrested, Form::Noun),
+    ("احتجز", CountKind::Arrested, Form::Verb),
+    ("احتجزت", CountKind::Arrested, Form::Verb),
+    ("خطف", CountKind::Kidnapped, Form::Verb),
+    ("خطفت", CountKind::Kidnapped, Form::Verb),
+    ("اختطاف", CountKind::Kidnapped, Form::Noun),
+    ("اختطف", CountKind::Kidnapped, Form::Verb),
+    ("اختطفت", CountKind::Kidnapped, Form::Verb),
+    ("أسر", CountKind::Kidnapped, Form::Verb),
+    ("نزوح", CountKind::Displaced, Form::Noun),
+    ("نزح", CountKind::Displaced, Form::Verb),
+    ("تهجير", CountKind::Displaced, Form::Noun),
+    ("هجر", CountKind::Displaced, Form::Verb),
+    ("تشريد", CountKind::Displaced, Form::Noun),
+    ("عودة", CountKind::Returned, Form::Noun),
+    ("عاد", CountKind::Returned, Form::Verb),
+    ("عادت", CountKind::Returned, Form::Verb),
+];
+
+/// Triggers right after the counted noun ("لقي خمسة مدنيين حتفهم").
+const POST_TRIGGERS: &[(&str, CountKind)] = &[
+    ("حتفهم", CountKind::Killed),
+    ("حتفه", CountKind::Killed),
+    ("حتفهما", CountKind::Killed),
+    ("مصرعهم", CountKind::Killed),
+    ("مصرعهما", CountKind::Killed),
+    ("قتلوا", CountKind::Killed),
+    ("قتلا", CountKind::Killed),
+    ("بجروح", CountKind::Injured),
+    ("أصيبوا", CountKind::Injured),
+    ("جرحوا", CountKind::Injured),
+    ("اعتقلوا", CountKind::Arrested),
+    ("خطفوا", CountKind::Kidnapped),
+    ("عادت", CountKind::Returned),
+    ("عادوا", CountKind::Returned),
+    ("نزحت", CountKind::Displaced),
+    ("نزحوا", CountKind::Displaced),
+    ("اختطفوا", CountKind::Kidnapped),
+];
+
+/// Words that may stand between a nominal trigger and its number:
+/// qualifiers and the "rose to" of a toll.
+const GLUE: &[&str] = &[
+    "نحو",
+    "حوالي",
+    "حوالى",
+    "قرابة",
+    "زهاء",
+    "أكثر",
+    "من",
+    "على",
+    "الأقل",
+    "ما",
+    "لا",
+    "يقل",
+    "يزيد",
+    "عن",
+    "يقارب",
+    "يناهز",
+    "أزيد",
+    "إلى",
+    "حصيلة",
+    "عدد",
+];
+
+/// Nouns that are never people: after a bare trigger and number they mean
+/// the number counts something else.
+const NON_PEOPLE: &[&str] = &[
+    "سيارة",
+    "سيارات",
+    "آلية",
+    "آليات",
+    "عربة",
+    "عربات",
+    "مركبة",
+    "مركبات",
+    "دبابة",
+    "دبابات",
+    "مدرعة",
+    "مدرعات",
+    "منزل",
+    "منازل",
+    "مبنى",
+    "مبان",
+    "قذيفة",
+    "قذائف",
+    "صاروخ",
+    "صواريخ",
+    "عبوة",
+    "عبوات",
+    "طائرة",
+    "طائرات",
+    "كيلومتر",
+    "كيلومترات",
+    "كم",
+    "متر",
+    "أمتار",
+    "دولار",
+    "دينار",
+    "ليرة",
+    "يوم",
+    "أيام",
+    "ساعة",
+    "ساعات",
+    "أسبوع",
+    "أسابيع",
+    "شهر",
+    "أشهر",
+    "سنة",
+    "سنوات",
+    "عام",
+    "أعوام",
+    "مرة",
+    "مرات",
+    "هجوم",
+    "هجمات",
+    "غارة",
+    "غارات",
+    "قرية",
+    "قرى",
+    "موقع",
+    "مواقع",
+    "بالمئة",
+    "بالمائة",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct NounInfo {
+    class: NounClass,
+    singular: bool,
+}
+
+struct Lexicon {
+    nouns: HashMap<String, NounInfo>,
+    triggers: HashMap<String, (CountKind, Form)>,
+    post: HashMap<String, CountKind>,
+    glue: Vec<String>,
+    non_people: Vec<String>,
+    heads: Vec<String>,
+}
+
+static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut nouns = HashMap::new();
+    for &(w, class) in PLURAL_NOUNS {
+        nouns.insert(
+            normalize(w),
+            NounInfo {
+                class,
+                singular: false,
+            },
+        );
+    }
+    for &(w, class) in SINGULAR_NOUNS {
+        let n = normalize(w);
+        let info = NounInfo {
+            class,
+            singular: true,
+        };
+        if !w.ends_with('ة') {
+            nouns.entry(format!("{n}ا")).or_insert(info);
+        }
+        nouns.insert(n, info);
+    }
+    let triggers = TRIGGERS
+        .iter()
+        .map(|&(w, k, f)| (normalize(w), (k, f)))
+        .collect();
+    let post = POST_TRIGGERS
+        .iter()
+        .map(|&(w, k)| (normalize(w), k))
+        .collect();
+    Lexicon {
+        nouns,
+        triggers,
+        post,
+        glue: GLUE.iter().map(|w| normalize(w)).collect(),
+        non_people: NON_PEOPLE.iter().map(|w| normalize(w)).collect(),
+        heads: CONSTRUCT_HEADS.iter().map(|w| normalize(w)).collect(),
+    }
+});
+
+impl Lexicon {
+    fn noun(&self, t: &Token) -> Option<NounInfo> {
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        clitic_candidates(&t.norm)
+            .iter()
+            .find_map(|c| self.nouns.get(c.as_ref()).copied())
+    }
+
+    fn trigger(&self, t: &Token) -> Option<(CountKind, Form)> {
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        clitic_candidates(&t.norm)
+            .iter()
+            .find_map(|c| self.triggers.get(c.as_ref()).copied())
+    }
+
+    fn post(&self, t: &Token) -> Option<CountKind> {
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        clitic_candidates(&t.norm)
+            .iter()
+            .find_map(|c| self.post.get(c.as_ref()).copied())
+    }
+
+    fn is_glue(&self, t: &Token) -> bool {
+        t.kind == TokenKind::Word && self.glue.contains(&t.norm)
+    }
+
+    fn is_non_people(&self, t: &Token) -> bool {
+        t.kind == TokenKind::Word
+            && clitic_candidates(&t.norm)
+                .iter()
+                .any(|c| self.non_people.iter().any(|n| n == c.as_ref()))
+    }
+}
+
+/// Nouns that head a construct naming the force ("منتسبي الحشد",
+/// "عناصر الشرطة"): the definite word after them belongs to "who".
+const CONSTRUCT_HEADS: &[&str] = &[
+    "منتسبي",
+    "مقاتلي",
+    "مسلحي",
+    "عناصر",
+    "عنصر",
+    "أفراد",
+    "ضباط",
+    "قادة",
+    "جنود",
+    "عمال",
+    "قوات",
+    "صفوف",
+    "أبناء",
+    "أهالي",
+    "سكان",
+];
+
+/// Words after "من" that do not name a group ("جثة طفل من تحت الأنقاض").
+const NOT_GROUP: &[&str] = &[
+    "تحت",
+    "بين",
+    "داخل",
+    "خارج",
+    "خلال",
+    "قبل",
+    "بعد",
+    "جراء",
+    "أجل",
+    "أصل",
+    "جهة",
+    "قبل",
+    "دون",
+    "حيث",
+    "جديد",
+    "بينهم",
+    "ضمن",
+    "أبرز",
+    "هؤلاء",
+];
+
+/// The "who" phrase that starts at token `i` (a people noun): the noun, the
+/// definite genitive after a construct head ("منتسبي الحشد"), and "من X"
+/// after it ("عنصر من داعش"), with one more word when X is itself a
+/// construct noun ("من منتسبي الحشد"). Returns the span and the last token.
+fn who_phrase(toks: &[Token], i: usize) -> ((usize, usize), usize) {
+    let is_head = |t: &Token| {
+        clitic_candidates(&t.norm)
+            .iter()
+            .any(|c| LEX.heads.iter().any(|h| h == c.as_ref()))
+    };
+    let definite_next = |k: usize| {
+        toks.get(k + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.norm.starts_with("ال")
+                && !matches!(t.norm.as_str(), "الذي" | "التي" | "الذين" | "اللذين")
+        })
+    };
+    let mut last = i;
+    if is_head(&toks[i]) && definite_next(i) {
+        return ((toks[i].start, toks[i + 1].end), i + 1);
+    }
+    if toks.get(i + 1).is_some_and(|t| t.norm == "من")
+        && toks.get(i + 2).is_some_and(|t| {
+            t.kind == TokenKind::Word && !NOT_GROUP.iter().any(|w| normalize(w) == t.norm)
+        })
+    {
+        last = i + 2;
+        if is_head(&toks[i + 2]) && definite_next(i + 2) {
+            last = i + 3;
+        }
+    }
+    ((toks[i].start, toks[last].end), last)
+}
+
+/// Every reported quantity of people in `body`, left to right.
+pub fn find_counts(body: &str) -> Vec<CountMention> {
+    let toks = tokenize(body);
+    let readings = numbers::find_numbers(body);
+    // Token index where each reading starts → reading.
+    let mut reading_at: HashMap<usize, &NumberReading> = HashMap::new();
+    let mut in_reading = vec![false; toks.len()];
+    for r in &readings {
+        if let Some(i) = toks
+            .iter()
+            .position(|t| t.start <= r.start && r.start < t.end)
+        {
+            reading_at.insert(i, r);
+            for (j, t) in toks.iter().enumerate().skip(i) {
+                if t.start >= r.end {
+                    break;
+                }
+                in_reading[j] = true;
+            }
+        }
+    }
+    // "آلاف"/"ملايين" alone are approximate plurals too; read them here when
+    // the number reader leaves them out.
+    let synthetic: Vec<(usize, NumberReading)> = toks
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            !in_reading[i]
+                && t.kind == TokenKind::Word
+                && clitic_candidates(&t.norm)
+                    .iter()
+                    .any(|c| matches!(c.as_ref(), "الاف" | "ملايين"))
+        })
+        .map(|(i, t)| {
+            let clitic = t.norm.chars().count()
+                - if t.norm.ends_with("ملايين") {
+                    6
+                } else {
+                    4
+                };
+            (
+                i,
+                NumberReading {
+                    value: None,
+                    decimal: None,
+                    start: t.start + clitic,
+                    end: t.end,
+                    qualifier: None,
+                    qualifier_span: None,
+                    dual: false,
+                    dual_of: None,
+                    approximate_plural: true,
+                    digits: false,
+                    percent: false,
+                },
+            )
+        })
+        .collect();
+    for (i, r) in &synthetic {
+        reading_at.insert(*i, r);
+        in_reading[*i] = true;
+    }
+    let mut out: Vec<CountMention> = Vec::new();
+    // (kind, index of the last token) of the count just emitted.
+    let mut last: Option<(CountKind, usize)> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(&r) = reading_at.get(&i) {
+            let next = read_number_count(&toks, i, r, &in_reading, last);
+            if let Some((m, end_tok)) = next {
+                last = Some((m.kind, end_tok));
+                out.push(m);
+                i = end_tok + 1;
+            } else {
+                i += 1;
+                while i < toks.len() && in_reading[i] && !reading_at.contains_key(&i) {
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        // A trigger and a singular people noun with no number: one person.
+        if let Some((kind, _)) = LEX.trigger(&toks[i])
+            && let Some(n) = toks
+                .get(i + 1)
+                .filter(|_| !in_reading.get(i + 1).copied().unwrap_or(true))
+            && let Some(info) = LEX.noun(n).filter(|x| x.singular)
+        {
+            let kind = resolve_kind(Some(kind), info.class);
+            let (who, end_tok) = who_phrase(&toks, i + 1);
+            out.push(CountMention {
+                kind,
+                value: Some(1),
+                who: Some(who),
+                start: toks[i].start,
+                end: toks[end_tok].end,
+                qualifier: None,
+            });
+            last = Some((kind, end_tok));
+            i = end_tok + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The kind of a count: the trigger's, else the noun's.
+fn resolve_kind(trigger: Option<CountKind>, class: NounClass) -> CountKind {
+    trigger.unwrap_or(class.kind())
+}
+
+/// The word (after "و"/"ف"/"ب") carries the article: "المسلحون", "وللجنود".
+fn is_definite(norm: &str) -> bool {
+    let w = norm
+        .strip_prefix('و')
+        .or_else(|| norm.strip_prefix('ف'))
+        .unwrap_or(norm);
+    let w = w.strip_prefix('ب').unwrap_or(w);
+    w.starts_with("ال") || w.starts_with("لل")
+}
+
+/// The counted noun: its class, the "who" span, and its last token.
+type Noun = (NounClass, Option<(usize, usize)>, usize);
+
+/// Reads a count around the number at token `i`; returns it and its last
+/// token index.
+fn read_number_count(
+    toks: &[Token],
+    i: usize,
+    r: &NumberReading,
+    in_reading: &[bool],
+    last: Option<(CountKind, usize)>,
+) -> Option<(CountMention, usize)> {
+    if r.percent || r.decimal.is_some() || (r.value.is_none() && !r.approximate_plural) {
+        return None;
+    }
+    // Last token of the number.
+    let mut j = i;
+    while j + 1 < toks.len() && toks[j + 1].start < r.end {
+        j += 1;
+    }
+    // Who: the dual noun itself, or a people noun after the number.
+    let mut noun: Option<Noun> = None;
+    if r.dual {
+        let class = r
+            .dual_of
+            .and_then(|s| LEX.nouns.get(&normalize(s)).map(|x| x.class))
+            .unwrap_or(NounClass::Generic);
+        // "قتيلين" names what happened, not who.
+        let who = (!matches!(class, NounClass::Dead | NounClass::Wounded))
+            .then_some((toks[j].start, toks[j].end));
+        noun = Some((class, who, j));
+    } else if let Some(n) = toks.get(j + 1) {
+        if let Some(info) = LEX.noun(n) {
+            let (who, end) = who_phrase(toks, j + 1);
+            noun = Some((info.class, Some(who), end));
+        } else if n.norm == "من"
+            && let Some(info) = toks.get(j + 2).and_then(|t| LEX.noun(t))
+        {
+            let (who, end) = who_phrase(toks, j + 2);
+            noun = Some((info.class, Some(who), end));
+        }
+    }
+    // The noun may come first: "إرهابيين اثنين", "جنود ثلاثة".
+    let mut k = i;
+    if noun.is_none()
+        && !r.digits
+        && i > 0
+        && !in_reading[i - 1]
+        && toks[i].start == r.start
+        && LEX.trigger(&toks[i - 1]).is_none()
+        && !is_definite(&toks[i - 1].norm)
+        && !toks
+            .get(j + 1)
+            .is_some_and(|t| LEX.is_non_people(t) || LEX.noun(t).is_some())
+        && let Some(info) = LEX.noun(&toks[i - 1]).filter(|x| !x.singular)
+    {
+        noun = Some((info.class, Some((toks[i - 1].start, toks[i - 1].end)), j));
+        k = i - 1;
+    }
+    // Trigger before the number.
+    let mut trigger: Option<(CountKind, usize)> = None;
+    let mut gap = 0;
+    let first = k;
+    let number_is_clitic = toks[i].start < r.start;
+    while k > 0 && first - k < 7 {
+        k -= 1;
+        let t = &toks[k];
+        if t.kind != TokenKind::Word || in_reading[k] {
+            break;
+        }
+        if let Some((kind, form)) = LEX.trigger(t) {
+            if gap == 0 || (form == Form::Verb && noun.is_some()) {
+                // "مقتل وإصابة عشرة": killed and injured together, not either.
+                let pair = k
+                    .checked_sub(1)
+                    .and_then(|p| LEX.trigger(&toks[p]).map(|(pk, _)| (pk, p)))
+                    .filter(|&(pk, _)| pk != kind && t.norm.starts_with('و'));
+                trigger = Some(match pair {
+                    Some((_, p)) => (CountKind::Other, p),
+                    None => (kind, k),
+                });
+            }
+            break;
+        }
+        if LEX.is_glue(t) {
+            continue;
+        }
+        if t.norm == "و" || LEX.noun(t).is_some() || gap >= 3 || noun.is_none() {
+            break;
+        }
+        gap += 1;
+    }
+    // A number joined by "و" to a count a few words before it, in the same
+    // clause, takes its kind ("مقتل القيادي أبو محمد وثلاثة من مرافقيه").
+    let joined = last.and_then(|(kind, end_tok)| {
+        let and = number_is_clitic || (i >= 1 && toks[i - 1].norm == "و");
+        let close = end_tok < i
+            && i - end_tok <= 6
+            && toks[end_tok + 1..i]
+                .iter()
+                .all(|t| t.kind == TokenKind::Word && LEX.trigger(t).is_none());
+        (and && close && trigger.is_none()).then_some(kind)
+    });
+    // "بينهم امرأتان": a part of the count just before, of its kind.
+    let subset = last.and_then(|(kind, end_tok)| {
+        let p = first.checked_sub(1)?;
+        let word = toks[p].norm.trim_start_matches('و');
+        (matches!(
+            word,
+            "بينهم" | "منهم" | "بينها" | "منها" | "بينهما" | "منهما"
+        ) && end_tok + 3 >= p)
+            .then_some(kind)
+    });
+    let joined = joined.or(subset);
+    let mut end_tok = noun.map(|n| n.2).unwrap_or(j);
+    let post = toks.get(end_tok + 1).and_then(|t| LEX.post(t));
+    if post.is_some() && trigger.is_none() {
+        end_tok += 1;
+    }
+    let kind = match (trigger, joined, post, noun) {
+        (Some((kind, _)), _, _, _) => kind,
+        (None, Some(kind), _, _) => kind,
+        (None, None, Some(kind), _) => kind,
+        (None, None, None, Some((class, _, _))) => class.kind(),
+        (None, None, None, None) => return None,
+    };
+    if noun.is_none() {
+        // A bare number needs a trigger right before it (or a joined count),
+        // and must not count things or be a year.
+        let next = toks.get(j + 1);
+        if next.is_some_and(|t| LEX.is_non_people(t))
+            || (r.digits && r.value.is_some_and(|v| (1900..=2100).contains(&v)))
+        {
+            return None;
+        }
+        if trigger.is_none() && joined.is_none() {
+            return None;
+        }
+    }
+    let mut start = trigger.map(|(_, k)| toks[k].start).unwrap_or(if first < i {
+        toks[first].start
+    } else {
+        r.start
+    });
+    if let Some((qs, _)) = r.qualifier_span {
+        start = start.min(qs);
+    }
+    let end = toks[end_tok].end.max(r.end);
+    let who = noun.and_then(|n| n.1);
+    Some((
+        CountMention {
+            kind,
+            value: r.value,
+            who,
+            start,
+            end,
+            qualifier: r.qualifier,
+        },
+        end_tok,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slice(s: &str, a: usize, b: usize) -> String {
+        s.chars().skip(a).take(b - a).collect()
+    }
+
+    /// Each count as "kind value «phrase» who", value "-" for None.
+    fn show(text: &str) -> Vec<String> {
+        find_counts(text)
+            .iter()
+            .map(|m| {
+                let v = m.value.map_or("-".to_string(), |v| v.to_string());
+                let who = m.who.map_or(String::new(), |(a, b)| slice(text, a, b));
+                format!(
+                    "{} {} «{}» {}",
+                    m.kind.as_str(),
+                    v,
+                    slice(text, m.start, m.end),
+                    who
+                )
+                .trim_end()
+                .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            // Killed.
+            (
+                "أعلنت الشرطة مقتل 12 عنصرا من التنظيم في الكمين.",
+                &["killed 12 «مقتل 12 عنصرا من التنظيم» عنصرا من التنظيم"],
+            ),
+            (
+                "قتل عشرون مسلحا على الأقل في الاشتباكات.",
+                &["killed 20 «قتل عشرون مسلحا» مسلحا"],
+            ),
+            (
+                "انفجرت سيارة مفخخة راح ضحيتها ثمانية مدنيين وسط السوق.",
+                &["killed 8 «ضحيتها ثمانية مدنيين» مدنيين"],
+            ),
+            (
+                "أسفر القصف عن مقتل ستة أشخاص في القرية.",
+                &["killed 6 «مقتل ستة أشخاص» أشخاص"],
+            ),
+            ("خلف الانفجار قتيلين في صفوف المارة.", &["killed 2 «قتيلين»"]),
+            (
+                "أدى الهجوم إلى سقوط ثلاثة قتلى.",
+                &["killed 3 «ثلاثة قتلى» قتلى"],
+            ),
+            ("قُتل طفلان بانفجار لغم أرضي.", &["killed 2 «قُتل طفلان» طفلان"]),
+            (
+                "لقي خمسة مدنيين حتفهم جراء الغارة.",
+                &["killed 5 «لقي خمسة مدنيين» مدنيين"],
+            ),
+            (
+                "عثرت فرق الإنقاذ على جثث سبعة في البئر.",
+                &["killed 7 «جثث سبعة»"],
+            ),
+            (
+                "ارتفعت حصيلة القتلى إلى 15 مساء الأحد.",
+                &["killed 15 «القتلى إلى 15»"],
+            ),
+            (
+                "أكدت المصادر مقتل جندي في الهجوم.",
+                &["killed 1 «مقتل جندي» جندي"],
+            ),
+            (
+                "خمسة مدنيين قتلوا في القصف.",
+                &["killed 5 «خمسة مدنيين قتلوا» مدنيين"],
+            ),
+            (
+                "أعلنت الوزارة مقتل عشرات المسلحين في العملية.",
+                &["killed - «مقتل عشرات المسلحين» المسلحين"],
+            ),
+            (
+                "قتل نحو ٣٠ مسلحا في المعارك.",
+                &["killed 30 «قتل نحو ٣٠ مسلحا» مسلحا"],
+            ),
+            // Coordination: reported as written, never summed.
+            (
+                "أعلن الحشد استشهاد ضابط واثنين من منتسبي الحشد.",
+                &[
+                    "killed 1 «استشهاد ضابط» ضابط",
+                    "killed 2 «اثنين من منتسبي الحشد» منتسبي الحشد",
+                ],
+            ),
+            (
+                "أسفر التفجير عن مقتل ثلاثة جنود وإصابة خمسة آخرين بجروح.",
+                &[
+                    "killed 3 «مقتل ثلاثة جنود» جنود",
+                    "injured 5 «وإصابة خمسة آخرين» آخرين",
+                ],
+            ),
+            // Injured.
+            ("جرح أربعة في الاشتباك.", &["injured 4 «جرح أربعة»"]),
+            ("أصيب ثلاثة بجروح طفيفة.", &["injured 3 «أصيب ثلاثة»"]),
+            (
+                "أدى الحادث إلى إصابة شخصين.",
+                &["injured 2 «إصابة شخصين» شخصين"],
+            ),
+            ("نقل جريحين إلى المستشفى.", &["injured 2 «جريحين»"]),
+            (
+                "أسفر القصف عن إصابة مدني في الحي.",
+                &["injured 1 «إصابة مدني» مدني"],
+            ),
+            // Arrested, kidnapped.
+            (
+                "أعلنت القوات اعتقال 12 مشتبها بهم.",
+                &["arrested 12 «اعتقال 12 مشتبها» مشتبها"],
+            ),
+            (
+                "تمكنت الشرطة من القبض على خمسة مطلوبين.",
+                &["arrested 5 «القبض على خمسة مطلوبين» مطلوبين"],
+            ),
+            (
+                "اعتقلت القوات الأمنية سبعة مشتبهين في المدينة.",
+                &["arrested 7 «اعتقلت القوات الأمنية سبعة مشتبهين» مشتبهين"],
+            ),
+            (
+                "أقدم مسلحون على اختطاف ثلاثة رعاة قرب الحدود.",
+                &["kidnapped 3 «اختطاف ثلاثة رعاة» رعاة"],
+            ),
+            // Displaced, returned.
+            (
+                "تسببت المعارك في نزوح 3000 شخص.",
+                &["displaced 3000 «نزوح 3000 شخص» شخص"],
+            ),
+            (
+                "شهد الأسبوع عودة 500 عائلة إلى بلداتها.",
+                &["returned 500 «عودة 500 عائلة» عائلة"],
+            ),
+            // Fighters, troops, prisoners.
+            (
+                "يضم الفصيل ثلاثة آلاف مقاتل.",
+                &["fighters 3000 «ثلاثة آلاف مقاتل» مقاتل"],
+            ),
+            (
+                "ينتشر نحو 200 عنصر من داعش في الصحراء.",
+                &["fighters 200 «نحو 200 عنصر من داعش» عنصر من داعش"],
+            ),
+            (
+                "تنشر واشنطن 2500 جندي أمريكي في العراق.",
+                &["troops 2500 «2500 جندي» جندي"],
+            ),
+            (
+                "يضم المخيم 10 آلاف معتقل.",
+                &["prisoners 10000 «10 آلاف معتقل» معتقل"],
+            ),
+            (
+                "أسفر الانفجار عن مقتل وإصابة عشرة أشخاص.",
+                &["other 10 «مقتل وإصابة عشرة أشخاص» أشخاص"],
+            ),
+            (
+                "قتل 3 وجرح 5 في الهجوم.",
+                &["killed 3 «قتل 3»", "injured 5 «وجرح 5»"],
+            ),
+            (
+                "وكان بين القتلى ثلاثة أطفال.",
+                &["killed 3 «القتلى ثلاثة أطفال» أطفال"],
+            ),
+            (
+                "قتل الجيش 15 إرهابيا في عملية نوعية.",
+                &["killed 15 «قتل الجيش 15 إرهابيا» إرهابيا"],
+            ),
+            (
+                "أصيب 3 عناصر من الشرطة بانفجار عبوة.",
+                &["injured 3 «أصيب 3 عناصر من الشرطة» عناصر من الشرطة"],
+            ),
+            (
+                "أعلنت القيادة اعتقال عدد من المطلوبين.",
+                &["arrested - «اعتقال عدد من المطلوبين» المطلوبين"],
+            ),
+            (
+                "أدت المعارك إلى نزوح أكثر من 100 شخص.",
+                &["displaced 100 «نزوح أكثر من 100 شخص» شخص"],
+            ),
+            (
+                "أفرجت العصابة عن 20 مختطفا.",
+                &["kidnapped 20 «20 مختطفا» مختطفا"],
+            ),
+            (
+                "شارك 500 متظاهر في الاحتجاج.",
+                &["other 500 «500 متظاهر» متظاهر"],
+            ),
+            (
+                "قتل جنديان عراقيان بقصف.",
+                &["killed 2 «قتل جنديان» جنديان"],
+            ),
+            (
+                "أكدت المصادر مقتل قائد الفرقة 17 في الكمين.",
+                &["killed 1 «مقتل قائد» قائد"],
+            ),
+            (
+                "أعلنت وزارة الداخلية القبض على إرهابيين اثنين في حي الجهاد.",
+                &["arrested 2 «القبض على إرهابيين اثنين» إرهابيين"],
+            ),
+            (
+                "قال المرصد إن 7 عناصر من قوات النظام قتلوا بقصف، فيما أصيب 4 آخرون.",
+                &[
+                    "killed 7 «7 عناصر من قوات النظام قتلوا» عناصر من قوات النظام",
+                    "injured 4 «أصيب 4 آخرون» آخرون",
+                ],
+            ),
+            (
+                "قتل شخص وأصيب اثنان آخران في شجار عشائري.",
+                &[
+                    "killed 1 «قتل شخص» شخص",
+                    "injured 2 «وأصيب اثنان آخران» آخران",
+                ],
+            ),
+            (
+                "أكثر من 20 ألف عائلة عادت إلى الموصل.",
+                &["returned 20000 «أكثر من 20 ألف عائلة عادت» عائلة"],
+            ),
+            (
+                "انتشلت فرق الدفاع المدني جثة طفل من تحت الأنقاض.",
+                &["killed 1 «جثة طفل» طفل"],
+            ),
+            (
+                "وأسفر القصف عن مقتل 4 مدنيين، بينهم طفلان، وإصابة 9 آخرين.",
+                &[
+                    "killed 4 «مقتل 4 مدنيين» مدنيين",
+                    "killed 2 «طفلان» طفلان",
+                    "injured 9 «وإصابة 9 آخرين» آخرين",
+                ],
+            ),
+            (
+                "قتل القيادي في التنظيم أبو محمد وثلاثة من مرافقيه.",
+                &[
+                    "killed 1 «قتل القيادي» القيادي",
+                    "killed 3 «ثلاثة من مرافقيه» مرافقيه",
+                ],
+            ),
+            (
+                "اعتقل الأمن 3 أشخاص ينتمون إلى خلية تضم 12 عنصرا.",
+                &[
+                    "arrested 3 «اعتقل الأمن 3 أشخاص» أشخاص",
+                    "fighters 12 «12 عنصرا» عنصرا",
+                ],
+            ),
+            // Negatives: not people.
+            (
+                "انطلقت العملية بمشاركة قطعات من الفرقة 17 واللواء الخامس.",
+                &[],
+            ),
+            ("وطالب بتطبيق القرار 2254 وفق المادة 4 إرهاب.", &[]),
+            ("قال إن التنظيم فقد أكثر من 60% من مقاتليه.", &[]),
+            ("يبلغ عدد سكان المدينة 300 ألف نسمة.", &[]),
+            ("شيع أهالي القرية جثامين الضحايا.", &[]),
+            ("في 12 آذار قصفت الطائرات المدينة.", &[]),
+            ("طفل يبلغ من العمر 12 عاما.", &[]),
+            ("أصيب المبنى بأضرار.", &[]),
+            ("تضم المحافظة 14 قضاء.", &[]),
+            ("دمر القصف ثلاث سيارات.", &[]),
+            ("تقدمت القوات خمسة كيلومترات.", &[]),
+            ("أطلق المسلحون عشرين قذيفة على البلدة.", &[]),
+            ("ارتفعت الأسعار بنسبة 20% خلال عام 2019.", &[]),
+            ("وقع الهجوم في الحادي والعشرين من كانون الثاني.", &[]),
+            ("قدرت الخسائر بمليوني دولار.", &[]),
+            ("أصابت القذيفة 3 سيارات في الشارع.", &[]),
+            ("قتل في عام 2014 عدد كبير.", &[]),
+        ];
+        let mut bad = Vec::new();
+        for (text, want) in cases {
+            let got = show(text);
+            if got != *want {
+                bad.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "{} of {} cases:\n{}",
+            bad.len(),
+            cases.len(),
+            bad.join("\n")
+        );
+    }
+
+    #[test]
+    fn paragraph() {
+        let text = "شن تنظيم داعش هجوما على نقطة للجيش جنوب غرب كركوك، ما أسفر عن مقتل ثلاثة جنود وإصابة خمسة آخرين. \
+وقال مصدر أمني إن القوات اعتقلت لاحقا أربعة مشتبهين. \
+وكانت المعارك في المنطقة قد تسببت العام الماضي بنزوح آلاف العائلات.";
+        let got = show(text);
+        assert_eq!(
+            got,
+            vec![
+                "killed 3 «مقتل ثلاثة جنود» جنود",
+                "injured 5 «وإصابة خمسة آخرين» آخرين",
+                "arrested 4 «اعتقلت لاحقا أربعة مشتبهين» مشتبهين",
+                "displaced - «بنزوح آلاف العائلات» العائلات",
+            ]
+        );
+        for m in find_counts(text) {
+            assert!(m.start < m.end && m.end <= text.chars().count());
+        }
+    }
+
+    #[test]
+    fn kind_names() {
+        assert_eq!(CountKind::Killed.as_str(), "killed");
+        assert_eq!(CountKind::Prisoners.as_str(), "prisoners");
+        assert_eq!(CountKind::Other.as_str(), "other");
+    }
+}
