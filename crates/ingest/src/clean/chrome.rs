@@ -279,9 +279,9 @@ pub(crate) fn classify(line: &str) -> Option<Chrome> {
             }
         }
     }
-    // "اقرأ المزيد عن …" that runs on as a full sentence of prose is article
-    // text, not a link line.
-    if best == Some(Chrome::ReadAlso) && words >= 12 && is_prose(line) {
+    // "اقرأ المزيد عن …" or "تابعونا على …" that runs on as a full sentence
+    // of prose is article text (a quoted appeal, say), not a link line.
+    if matches!(best, Some(Chrome::ReadAlso | Chrome::Share)) && words >= 12 && is_prose(line) {
         return None;
     }
     if best.is_none() && is_caption(line) {
@@ -353,8 +353,23 @@ mod tests {
                 Some(Chrome::Share),
             ),
             ("تابعونا على فيسبوك وتويتر", Some(Chrome::Share)),
+            ("تابعونا على تلغرام لآخر الأخبار", Some(Chrome::Share)),
+            (
+                "تابعونا على الأرض، قال قائد الفوج للصحفيين وهو يشير إلى التلال التي انسحب منها المسلحون قبل يومين.",
+                None,
+            ),
+            (
+                "شارك في الاشتباكات مئات المقاتلين من الفصائل المحلية الذين وصلوا إلى القرية فجر الأحد.",
+                None,
+            ),
             ("أخبار ذات صلة", Some(Chrome::Related)),
             ("الأكثر قراءة", Some(Chrome::Related)),
+            ("الهوامش", Some(Chrome::Related)),
+            ("المراجع:", Some(Chrome::Related)),
+            (
+                "وتشير المراجع التاريخية إلى أن البلدة كانت سوقاً للقرى المجاورة.",
+                None,
+            ),
             (
                 "اقرأ أيضاً: مقتل عنصرين بانفجار في درعا",
                 Some(Chrome::ReadAlso),

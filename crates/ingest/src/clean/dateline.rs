@@ -39,6 +39,28 @@ pub(crate) fn read(line: &str) -> Option<DateLine> {
         return Some(d);
     }
     let t = line.trim();
+    if t.is_empty() {
+        return None;
+    }
+    // "نشر بتاريخ … | آخر تحديث …": a labelled publication segment of a
+    // stamp line is read on its own, so the update stamp does not hide it.
+    if t.contains('|') {
+        let segs: Vec<&str> = t.split('|').collect();
+        if segs.len() > 1
+            && let Some(d) = segs
+                .iter()
+                .filter(|s| chrome::classify(s) == Some(Chrome::Published))
+                .find_map(|s| read_one(s))
+        {
+            return Some(d);
+        }
+    }
+    read_one(t)
+}
+
+/// Reads one line or one `|` segment as a date line.
+fn read_one(t: &str) -> Option<DateLine> {
+    let t = t.trim();
     if t.is_empty() || word_count(t) > 14 || t.chars().count() > 120 {
         return None;
     }
@@ -51,14 +73,20 @@ pub(crate) fn read(line: &str) -> Option<DateLine> {
         DateKind::Bare => t.to_string(),
         _ => strip_label(t),
     };
-    let reading = parse_dateline(&text)?;
+    let mut reading = parse_dateline(&text)?;
+    let chars: Vec<char> = text.chars().collect();
+    let before: String = chars[..reading.start.min(chars.len())].iter().collect();
+    let after: String = chars[reading.end.min(chars.len())..].iter().collect();
+    // "… على الساعة 14:20": a clock right after the date belongs to it.
+    if reading.time.is_none() {
+        reading.time = clock_after(&after);
+    }
     // A bare line must be mostly the date: few words outside the reading.
     if kind == DateKind::Bare {
-        let chars: Vec<char> = text.chars().collect();
-        let outside: String = chars[..reading.start.min(chars.len())]
-            .iter()
-            .chain(chars[reading.end.min(chars.len())..].iter())
-            .collect();
+        if foreign_label(&before) {
+            return None;
+        }
+        let outside = format!("{} {after}", without_equivalent(&before));
         let outside = without_brackets(&outside);
         let stray = outside
             .split(|c: char| c.is_whitespace() || matches!(c, '|' | '،' | ',' | '-' | '/' | ':'))
@@ -123,6 +151,75 @@ pub(crate) fn post_stamp(line: &str) -> Option<DateLine> {
         },
         text: inner.to_string(),
     })
+}
+
+/// The clock time opening the text after a date: "على الساعة 14:20",
+/// "الساعة 9:05 مساء", "- 8:40 م".
+fn clock_after(after: &str) -> Option<(u8, u8)> {
+    let f = fold(after);
+    let words: Vec<&str> = f
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "-" | "،" | "," | "|"))
+        .collect();
+    let mut i = 0;
+    while i < words.len() && matches!(words[i], "علي" | "في" | "الساعه" | "عند") {
+        i += 1;
+    }
+    // The clock and at most one AM/PM mark.
+    let end = (i + 2).min(words.len());
+    let candidates = [
+        words[i..end].join(" "),
+        words[i..(i + 1).min(words.len())].join(" "),
+    ];
+    candidates.iter().find_map(|c| {
+        let hm = time_only(c)?;
+        let (h, m) = hm.split_once(':')?;
+        Some((h.parse().ok()?, m.parse().ok()?))
+    })
+}
+
+/// Text before a date that is a label of some other field ("تاريخ التسجيل:",
+/// "عضو منذ:"): a label before a colon with words that are neither date
+/// words nor clock words.
+fn foreign_label(before: &str) -> bool {
+    let Some((label, _)) = before.rsplit_once([':', '：']) else {
+        return false;
+    };
+    let label = without_brackets(label);
+    let words: Vec<String> = label.split_whitespace().map(fold).collect();
+    // One word before the colon is a place ("صنعاء: السبت …"); a field
+    // name has two or more words besides date and clock words.
+    let is_date_word = |w: &String| matches!(w.as_str(), "التاريخ" | "تاريخ");
+    let other = words
+        .iter()
+        .filter(|w| !is_clock_word(w) && !is_date_word(w))
+        .count();
+    words.len() <= 4 && (other >= 2 || (other == 1 && words.iter().any(is_date_word)))
+}
+
+/// Removes an equivalent date given before "الموافق" ("15 رجب 1443 هـ
+/// الموافق …"), leaving the words around it.
+fn without_equivalent(before: &str) -> String {
+    let f = fold(before);
+    let Some(i) = f.rfind("الموافق") else {
+        return before.to_string();
+    };
+    // `fold` may change lengths: cut the original at the same word index.
+    let n_words = f[..i].split_whitespace().count();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let head = words[..n_words.min(words.len())].join(" ");
+    let rest = words[n_words.min(words.len())..].join(" ");
+    match parse_dateline(&head) {
+        Some(r) => {
+            let hc: Vec<char> = head.chars().collect();
+            let kept: String = hc[..r.start.min(hc.len())]
+                .iter()
+                .chain(hc[r.end.min(hc.len())..].iter())
+                .collect();
+            format!("{kept} {rest}")
+        }
+        None => before.to_string(),
+    }
 }
 
 /// Drops bracketed asides ("(سوريا)", "(أ ف ب)") from a dateline's margins.
@@ -200,6 +297,9 @@ fn is_clock_word(w: &str) -> bool {
         "الساعه",
         "في",
         "يوم",
+        "الموافق",
+        "ه",
+        "هـ",
     ];
     let f = fold(w);
     let f = f.trim_matches(|c: char| !c.is_alphanumeric());
@@ -298,6 +398,54 @@ mod tests {
         for (line, want) in cases {
             let got = read(line).map(|d| (d.kind, to_published(&d.reading, &d.text).date));
             assert_eq!(got, want.map(|(k, d)| (k, d.to_string())), "{line}");
+        }
+    }
+
+    #[test]
+    fn dateline_forms() {
+        type Want = Option<(DateKind, &'static str, Option<&'static str>)>;
+        let cases: &[(&str, Want)] = &[
+            // Hijri date with its Gregorian equivalent, agency mark after.
+            (
+                "الموصل 3 شعبان 1444 هـ الموافق 23 فبراير 2023 م واس",
+                Some((DateKind::Bare, "2023-02-23", None)),
+            ),
+            // A clock after "على الساعة" / "الساعة" belongs to the date.
+            (
+                "12/مارس/2022 على الساعة 18:05",
+                Some((DateKind::Bare, "2022-03-12", Some("18:05"))),
+            ),
+            (
+                "الأحد 5 حزيران 2022 الساعة 7:30 م",
+                Some((DateKind::Bare, "2022-06-05", Some("19:30"))),
+            ),
+            // Publication and update stamps on one line: publication wins.
+            (
+                "نشر بتاريخ: 3 أيار 2022 - 9:10 م | آخر تحديث: 4 أيار 2022 - 6:00 ص",
+                Some((DateKind::Published, "2022-05-03", Some("21:10"))),
+            ),
+            // Other labelled dates are not publication dates.
+            ("تاريخ التسجيل: يناير 2012", None),
+            ("عضو منذ: 14 آب 2016", None),
+            ("تاريخ الميلاد: 1 كانون الثاني 1990", None),
+            // One word before the colon is a place, not a field name.
+            (
+                "دمشق: الخميس 7 نيسان 2022 - 10:15 صباحاً",
+                Some((DateKind::Bare, "2022-04-07", Some("10:15"))),
+            ),
+            // A plain date label is still a date line.
+            (
+                "التاريخ: 9 تموز 2019",
+                Some((DateKind::Bare, "2019-07-09", None)),
+            ),
+        ];
+        for (line, want) in cases {
+            let got = read(line).map(|d| {
+                let p = to_published(&d.reading, &d.text);
+                (d.kind, p.date, p.time)
+            });
+            let want = want.map(|(k, d, t)| (k, d.to_string(), t.map(str::to_string)));
+            assert_eq!(got, want, "{line}");
         }
     }
 

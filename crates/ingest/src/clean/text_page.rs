@@ -56,8 +56,25 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
         })
         .filter(|l| !l.is_empty())
         .collect();
+    let joined = join_wrapped(&lines);
+    let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
     let translated_page = translation::page_says_translated(&lines);
-    let roles: Vec<Role> = lines.iter().map(|l| role(l, translated_page)).collect();
+    let roles: Vec<Role> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            // Breaking-news items in a run (two or more adjacent) are a
+            // ticker; a lone "عاجل |" line is a wire flash's headline.
+            let in_run = is_ticker(l)
+                && ((i > 0 && is_ticker(lines[i - 1]))
+                    || lines.get(i + 1).is_some_and(|n| is_ticker(n)));
+            if in_run {
+                Role::Crumb
+            } else {
+                role(l, translated_page)
+            }
+        })
+        .collect();
 
     let (start, end) = article_block(&lines, &roles);
     let mut out = TextReading::default();
@@ -337,6 +354,80 @@ fn pick_date(
     pick.map(|(_, d)| to_pub(d))
 }
 
+/// Joins a paragraph wrapped over lines of one width (a PDF or print
+/// edition's text layer): a run of long lines of similar length with no
+/// sentence end, closed by a line that ends a sentence and is no longer
+/// than the run's width. A headline above a paragraph is not joined: the
+/// paragraph line after it is longer than the headline.
+fn join_wrapped(lines: &[&str]) -> Vec<String> {
+    // A closing footnote mark ("…قديمة.[1]") or bracket also ends a line.
+    let ends_sentence = |l: &str| {
+        l.trim_end()
+            .ends_with(['.', '؟', '!', '؛', ':', '»', '"', ']', ')'])
+    };
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i;
+        let mut width = 0usize;
+        let mut narrow = usize::MAX;
+        // Collect the wrapped lines of the run.
+        while j < lines.len()
+            && j - i < 12
+            && !ends_sentence(lines[j])
+            && word_count(lines[j]) >= 8
+            && chrome::classify(lines[j]).is_none()
+        {
+            let n = lines[j].chars().count();
+            width = width.max(n);
+            narrow = narrow.min(n);
+            j += 1;
+        }
+        let closes = j > i
+            && j < lines.len()
+            && ends_sentence(lines[j])
+            && lines[j].chars().count() <= width + width / 10
+            && narrow * 5 >= width * 4
+            && chrome::classify(lines[j]).is_none();
+        if closes {
+            out.push(lines[i..=j].join(" "));
+            i = j + 1;
+        } else {
+            out.push(lines[i].to_string());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A print dateline that credits the paper: "المدينة ـ اسم الصحيفة:" — a
+/// short line, a spaced dash or tatweel, a colon at its end.
+fn is_place_credit(line: &str) -> bool {
+    let t = line.trim();
+    word_count(t) <= 5
+        && t.ends_with([':', '：'])
+        && [" ـ ", " - ", " – "].iter().any(|d| {
+            t.split_once(d)
+                .is_some_and(|(l, r)| word_count(l) <= 2 && word_count(r) >= 1)
+        })
+}
+
+/// A breaking-news ticker item: "عاجل: …", "عاجل | …", "عاجل - …" — the
+/// word opening the line (no quotation mark before it) with a separator
+/// after it, and a headline-length remainder with no sentence end.
+fn is_ticker(line: &str) -> bool {
+    let t = line.trim();
+    let Some(rest) = t.strip_prefix("عاجل") else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let Some(head) = rest.strip_prefix([':', '|', '-', '–', '：']) else {
+        return false;
+    };
+    let n = word_count(head);
+    (2..=20).contains(&n) && !head.trim_end().ends_with(['.', '؟', '!'])
+}
+
 fn role(line: &str, translated_page: bool) -> Role {
     if dateline::post_stamp(line).is_some() {
         return Role::Date;
@@ -369,7 +460,11 @@ fn role(line: &str, translated_page: bool) -> Role {
     if dateline::read(line).is_some() {
         return Role::Date;
     }
-    if is_crumb(line) || chrome::is_nav_line(line) || dateline::time_only(line).is_some() {
+    if is_crumb(line)
+        || chrome::is_nav_line(line)
+        || dateline::time_only(line).is_some()
+        || is_place_credit(line)
+    {
         return Role::Crumb;
     }
     if line.starts_with("http") && word_count(line) == 1 {
@@ -459,6 +554,62 @@ fn article_block(lines: &[&str], roles: &[Role]) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn wrapped_paragraphs() {
+        let a = "أعلنت مديرية الدفاع المدني في المحافظة أن فرقها أخمدت حريقاً كبيراً";
+        let b = "اندلع في مخازن للحبوب قرب الطريق الدولي مساء أمس، من دون أن تسجل";
+        let c = "أي إصابات بشرية.";
+        let headline = "مقتل عنصرين من الشرطة بهجوم مسلح على حاجز قرب مدينة بعقوبة";
+        let para = "قتل عنصران من الشرطة العراقية وأصيب ثالث بهجوم شنه مسلحون مجهولون على حاجز أمني في أطراف مدينة بعقوبة فجر اليوم، بحسب مصدر أمني.";
+        let cases: Vec<(Vec<&str>, Vec<String>)> = vec![
+            // One paragraph wrapped over three lines of one width.
+            (vec![a, b, c], vec![format!("{a} {b} {c}")]),
+            // A headline over a one-line paragraph stays apart.
+            (
+                vec![headline, para],
+                vec![headline.to_string(), para.to_string()],
+            ),
+            // An unfinished run (no closing sentence) is left as it is.
+            (vec![a, b], vec![a.to_string(), b.to_string()]),
+        ];
+        for (lines, want) in cases {
+            assert_eq!(join_wrapped(&lines), want, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn place_credit_lines() {
+        let cases: &[(&str, bool)] = &[
+            ("كركوك ـ صحيفة المدى:", true),
+            ("البصرة - المراسل:", true),
+            ("كركوك ـ صحيفة المدى", false),
+            ("وقال المصدر - وهو ضابط في الشرطة - ما يلي:", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_place_credit(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn ticker_lines() {
+        let cases: &[(&str, bool)] = &[
+            ("عاجل: مقتل عنصرين من الشرطة بهجوم قرب الميادين", true),
+            ("عاجل | غارات جوية تستهدف أطراف مدينة سراقب", true),
+            ("عاجل - اشتباكات عنيفة على محور كباني", true),
+            // A quoted alert inside prose, a sentence, a lone word.
+            (
+                "«عاجل: قذائف باتجاه البلدة»، بهذه الرسالة حذر الناشطون السكان قبل القصف.",
+                false,
+            ),
+            ("عاجل: قالت مصادر محلية إن القصف استهدف السوق.", false),
+            ("عاجل", false),
+            ("عاجلاً أم آجلاً ستعود العائلات إلى قراها", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_ticker(line), *want, "{line}");
+        }
+    }
+
     const PAGE: &str = "Menu\nHome\nLog in\nالعربية | English\nالرئيسية > أخبار > سوريا\nالأحد 15 مارس 2020 | 10:42\n\
 مقتل ثلاثة عناصر من قوات النظام بهجوم في ريف حمص الشرقي\n\
 بقلم: سامي العلي\n\
@@ -476,6 +627,38 @@ mod tests {
 مقتل جندي بانفجار عبوة في درعا\n\
 غارات على ريف إدلب الجنوبي\n\
 جميع الحقوق محفوظة © 2020";
+
+    #[test]
+    fn ticker_run_is_not_the_title() {
+        let page = "عاجل: سقوط قذائف على أطراف مدينة دوما\n\
+عاجل: انقطاع الكهرباء عن أحياء في حمص\n\
+السبت 9 نيسان 2022 | 11:20\n\
+مقتل مدنيين اثنين بقصف مدفعي على ريف إدلب الجنوبي\n\
+نشر بتاريخ: 8 نيسان 2022 - 7:45 م | آخر تحديث: 9 نيسان 2022 - 8:00 ص\n\
+قتل مدنيان وأصيب أربعة آخرون مساء الجمعة جراء قصف مدفعي استهدف بلدة في ريف إدلب الجنوبي، بحسب الدفاع المدني.\n\
+وقال الدفاع المدني إن فرقه انتشلت الضحايا من تحت الأنقاض ونقلت المصابين إلى مشفى قريب.";
+        let r = clean_text(page, None);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("مقتل مدنيين اثنين بقصف مدفعي على ريف إدلب الجنوبي")
+        );
+        let p = r.published.expect("published");
+        assert_eq!(
+            (p.date.as_str(), p.time.as_deref()),
+            ("2022-04-08", Some("19:45"))
+        );
+        assert!(!r.body.contains("انقطاع الكهرباء"), "{}", r.body);
+        // A lone flash line is a headline, not a ticker.
+        let flash = "عاجل | انفجار عبوة ناسفة بسيارة في مدينة الرقة\n\
+الرقة (سوريا)، 2021/05/10 (أ ف ب) -\n\
+قتل شخصان على الأقل بانفجار عبوة ناسفة زرعت في سيارة مدنية وسط مدينة الرقة صباح الإثنين، وفق مصادر محلية.";
+        let r = clean_text(flash, None);
+        assert!(
+            r.title
+                .as_deref()
+                .is_some_and(|t| t.contains("انفجار عبوة"))
+        );
+    }
 
     #[test]
     fn scraped_page() {
