@@ -235,11 +235,17 @@ static MONTHS: LazyLock<HashMap<&'static str, (u8, Calendar)>> = LazyLock::new(|
         ("dec", 12, Gregorian),
         // Hijri (one-word ones)
         ("محرم", 1, Hijri),
+        ("المحرم", 1, Hijri),
         ("صفر", 2, Hijri),
         ("رجب", 7, Hijri),
         ("شعبان", 8, Hijri),
         ("رمضان", 9, Hijri),
         ("شوال", 10, Hijri),
+        // Written as one word ("ذوالحجة", "ذوالقعدة").
+        ("ذوالقعده", 11, Hijri),
+        ("ذيالقعده", 11, Hijri),
+        ("ذوالحجه", 12, Hijri),
+        ("ذيالحجه", 12, Hijri),
     ];
     table.iter().map(|&(w, m, c)| (w, (m, c))).collect()
 });
@@ -258,12 +264,17 @@ const TWO_WORD_MONTHS: &[(&str, &str, u8, Calendar)] = &[
     ("ربيع", "الثاني", 4, Calendar::Hijri),
     ("ربيع", "الاخر", 4, Calendar::Hijri),
     ("ربيع", "اخر", 4, Calendar::Hijri),
+    ("ربيع", "الاخره", 4, Calendar::Hijri),
+    ("ربيع", "ثاني", 4, Calendar::Hijri),
     ("جمادي", "الاولي", 5, Calendar::Hijri),
     ("جمادي", "الاول", 5, Calendar::Hijri),
     ("جمادي", "الثانيه", 6, Calendar::Hijri),
     ("جمادي", "الاخره", 6, Calendar::Hijri),
     ("جمادي", "الثاني", 6, Calendar::Hijri),
     ("جمادي", "الاخر", 6, Calendar::Hijri),
+    ("جمادي", "اولي", 5, Calendar::Hijri),
+    ("جمادي", "ثانيه", 6, Calendar::Hijri),
+    ("جمادي", "اخره", 6, Calendar::Hijri),
     ("ذو", "القعده", 11, Calendar::Hijri),
     ("ذي", "القعده", 11, Calendar::Hijri),
     ("ذو", "الحجه", 12, Calendar::Hijri),
