@@ -46,10 +46,9 @@ impl<'a> CharSlicer<'a> {
 }
 
 /// Every date expression in `body`, resolved against `reference_date`.
-fn dates(body: &str, reference_date: Option<&str>) -> Vec<record::DateMention> {
+fn dates(slicer: &CharSlicer, reference_date: Option<&str>) -> Vec<record::DateMention> {
     let reference = reference_date.and_then(|d| d.parse::<jiff::civil::Date>().ok());
-    let slicer = CharSlicer::new(body);
-    rasid_text::dates::find_dates(body, reference)
+    rasid_text::dates::find_dates(slicer.text, reference)
         .into_iter()
         .map(|m| record::DateMention {
             start: m.start,
@@ -62,9 +61,8 @@ fn dates(body: &str, reference_date: Option<&str>) -> Vec<record::DateMention> {
 }
 
 /// Every reported quantity of people in `body`.
-fn counts(body: &str) -> Vec<record::Count> {
-    let slicer = CharSlicer::new(body);
-    rasid_text::counts::find_counts(body)
+fn counts(slicer: &CharSlicer) -> Vec<record::Count> {
+    rasid_text::counts::find_counts(slicer.text)
         .into_iter()
         .map(|c| record::Count {
             kind: c.kind.as_str().to_string(),
@@ -82,8 +80,9 @@ fn counts(body: &str) -> Vec<record::Count> {
 /// Runs the whole pipeline on one page.
 pub fn extract(page: &Page) -> Record {
     let article = rasid_ingest::clean::clean(page);
-    let dates = dates(&article.body, article.reference_date.as_deref());
-    let counts = counts(&article.body);
+    let slicer = CharSlicer::new(&article.body);
+    let dates = dates(&slicer, article.reference_date.as_deref());
+    let counts = counts(&slicer);
     Record {
         id: record_id(&article.body),
         source: article.source,
