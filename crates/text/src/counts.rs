@@ -643,47 +643,6 @@ pub fn find_counts(body: &str) -> Vec<CountMention> {
             }
         }
     }
-    // "آلاف"/"ملايين" alone are approximate plurals too; read them here when
-    // the number reader leaves them out.
-    let synthetic: Vec<(usize, NumberReading)> = toks
-        .iter()
-        .enumerate()
-        .filter(|&(i, t)| {
-            !in_reading[i]
-                && t.kind == TokenKind::Word
-                && clitic_candidates(&t.norm)
-                    .iter()
-                    .any(|c| matches!(c.as_ref(), "الاف" | "ملايين"))
-        })
-        .map(|(i, t)| {
-            let clitic = t.norm.chars().count()
-                - if t.norm.ends_with("ملايين") {
-                    6
-                } else {
-                    4
-                };
-            (
-                i,
-                NumberReading {
-                    value: None,
-                    decimal: None,
-                    start: t.start + clitic,
-                    end: t.end,
-                    qualifier: None,
-                    qualifier_span: None,
-                    dual: false,
-                    dual_of: None,
-                    approximate_plural: true,
-                    digits: false,
-                    percent: false,
-                },
-            )
-        })
-        .collect();
-    for (i, r) in &synthetic {
-        reading_at.insert(*i, r);
-        in_reading[*i] = true;
-    }
     let mut out: Vec<CountMention> = Vec::new();
     // (kind, index of the last token) of the count just emitted.
     let mut last: Option<(CountKind, usize)> = None;

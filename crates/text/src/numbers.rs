@@ -536,25 +536,31 @@ fn approx_head_clitics(norm: &str) -> Option<usize> {
 /// An approximate-plural head without clitics; `whole` allows the words
 /// that are only taken as written ("العديد", "بضعة", "عدة").
 fn approx_word(norm: &str, whole: bool) -> bool {
-    let n = norm.strip_prefix("ال").unwrap_or(norm);
-    matches!(
-        n,
-        "عشرات"
-            | "مئات"
-            | "مءات"
-            | "ميات"
-            | "الاف"
-            | "الوف"
-            | "ملايين"
-            | "مليارات"
-            | "بلايين"
-    ) || (whole && matches!(norm, "العديد" | "بضعه" | "بضع" | "وبضعه" | "عده"))
+    let plural = |w: &str| {
+        matches!(
+            w,
+            "عشرات"
+                | "مئات"
+                | "مءات"
+                | "ميات"
+                | "الاف"
+                | "الوف"
+                | "ملايين"
+                | "مليارات"
+                | "بلايين"
+        )
+    };
+    // "الاف" and "الوف" begin with the letters of the article themselves, so
+    // the word is tried as written as well as without "ال".
+    plural(norm)
+        || norm.strip_prefix("ال").is_some_and(plural)
+        || (whole && matches!(norm, "العديد" | "بضعه" | "بضع" | "وبضعه" | "عده"))
 }
 
 /// Plural scale words that may follow an approximate head ("عشرات الآلاف").
 fn approx_tail(norm: &str) -> bool {
-    let n = norm.strip_prefix("ال").unwrap_or(norm);
-    matches!(n, "الاف" | "ملايين" | "مليارات" | "عشرات" | "مئات")
+    let tail = |w: &str| matches!(w, "الاف" | "ملايين" | "مليارات" | "عشرات" | "مئات");
+    tail(norm) || norm.strip_prefix("ال").is_some_and(tail)
 }
 
 /// Qualifiers written before a number, as folded token sequences.
@@ -1410,6 +1416,8 @@ mod tests {
                 true,
                 "عشرات الآلاف",
             ),
+            ("بنزوح آلاف العائلات", None, None, false, true, "آلاف"),
+            ("وملايين السكان", None, None, false, true, "ملايين"),
             (
                 "فر قرابة نصف مليون شخص",
                 Some(500_000),
