@@ -77,12 +77,91 @@ fn counts(slicer: &CharSlicer) -> Vec<record::Count> {
         .collect()
 }
 
+/// Places, actors, people and organisations named in `body`, in body order.
+///
+/// Actors and organisations are read first: a place inside their names
+/// ("الدولة الإسلامية في العراق والشام") is part of the name, not a place.
+fn mentions(slicer: &CharSlicer) -> Vec<record::Mention> {
+    use rasid_resolve::{actors, ner, places};
+    let tokens = rasid_text::tokens::tokenize(slicer.text);
+    let actors = actors::find_actors(slicer.text, &tokens);
+    let entities = ner::find_entities(slicer.text, &tokens);
+    let claimed: Vec<(usize, usize)> = actors
+        .iter()
+        .map(|a| (a.start, a.end))
+        .chain(
+            entities
+                .iter()
+                .filter(|e| e.kind == ner::EntityKind::Org)
+                .map(|e| (e.start, e.end)),
+        )
+        .collect();
+    let places = places::find_places(slicer.text, &tokens, &claimed);
+    let span = |start: usize, end: usize| (start, end, slicer.slice(start, end).to_string());
+    let mut out: Vec<record::Mention> = Vec::new();
+    for p in places {
+        let (start, end, text) = span(p.start, p.end);
+        out.push(record::Mention {
+            kind: "place".into(),
+            start,
+            end,
+            text,
+            id: Some(p.place.id),
+            name: Some(p.place.name),
+            level: Some(p.place.level.as_str().into()),
+            country: Some(p.place.country),
+            admin1: p.place.admin1,
+            lat: Some(p.place.lat),
+            lon: Some(p.place.lon),
+        });
+    }
+    for a in actors {
+        let (start, end, text) = span(a.start, a.end);
+        out.push(record::Mention {
+            kind: "actor".into(),
+            start,
+            end,
+            text,
+            id: a.id.map(str::to_string),
+            name: Some(a.name),
+            level: None,
+            country: None,
+            admin1: None,
+            lat: None,
+            lon: None,
+        });
+    }
+    for e in entities {
+        let (start, end, text) = span(e.start, e.end);
+        let kind = match e.kind {
+            ner::EntityKind::Person => "person",
+            ner::EntityKind::Org => "org",
+        };
+        out.push(record::Mention {
+            kind: kind.into(),
+            start,
+            end,
+            text,
+            id: None,
+            name: Some(e.name),
+            level: None,
+            country: None,
+            admin1: None,
+            lat: None,
+            lon: None,
+        });
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
 /// Runs the whole pipeline on one page.
 pub fn extract(page: &Page) -> Record {
     let article = rasid_ingest::clean::clean(page);
     let slicer = CharSlicer::new(&article.body);
     let dates = dates(&slicer, article.reference_date.as_deref());
     let counts = counts(&slicer);
+    let mentions = mentions(&slicer);
     Record {
         id: record_id(&article.body),
         source: article.source,
@@ -92,7 +171,7 @@ pub fn extract(page: &Page) -> Record {
         translated_from: article.translated_from,
         reference_date: article.reference_date,
         body: article.body,
-        mentions: Vec::new(),
+        mentions,
         events: Vec::new(),
         dates,
         counts,
