@@ -17,6 +17,8 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod store_cli;
+
 /// Pages analysed together: bounds memory while keeping every core busy.
 const BATCH: usize = 256;
 
@@ -52,6 +54,48 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Tag a token-per-line file (ANERcorp format: `token [TAG]`, blank lines
+    /// between sentences) with the person/organisation tagger; prints `token<TAB>tag`.
+    Ner {
+        /// The file (`-` for stdin).
+        file: PathBuf,
+        /// When the file has a tag column, print CoNLL entity P/R/F1 to stderr.
+        #[arg(long)]
+        score: bool,
+    },
+    /// Run the pipeline and store documents, mentions, events and incidents (idempotent).
+    Ingest {
+        /// Files, folders (read recursively) or `-` for stdin.
+        paths: Vec<String>,
+        #[command(flatten)]
+        data: store_cli::DataDir,
+    },
+    /// Full-text search of stored documents (Arabic-normalised; names found through their ids).
+    Search {
+        /// The words to look for.
+        query: String,
+        #[command(flatten)]
+        data: store_cli::DataDir,
+        /// One JSON object per hit, with highlight offsets.
+        #[arg(long)]
+        json: bool,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// List stored incidents: a table on a terminal, JSONL when piped.
+    Events(store_cli::EventArgs),
+    /// Export incidents (ACLED CSV, GeoJSON) or stored records (JSONL).
+    Export {
+        /// acled-csv, geojson or jsonl.
+        #[arg(long, value_enum)]
+        format: store_cli::Format,
+        #[command(flatten)]
+        data: store_cli::DataDir,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -59,6 +103,20 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Extract { paths, output } => extract(paths, output),
         Command::Eval { gold, paths, json } => eval(gold, paths, json),
+        Command::Ner { file, score } => ner(file, score),
+        Command::Ingest { paths, data } => store_cli::ingest(paths, data.data),
+        Command::Search {
+            query,
+            data,
+            json,
+            limit,
+        } => store_cli::search(query, data.data, json, limit),
+        Command::Events(args) => store_cli::events(args),
+        Command::Export {
+            format,
+            data,
+            output,
+        } => store_cli::export(format, data.data, output),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -200,4 +258,28 @@ fn eval(gold_path: PathBuf, paths: Vec<String>, json: bool) -> Result<bool> {
         print!("{}", report.table());
     }
     Ok(all_read)
+}
+
+fn ner(file: PathBuf, score: bool) -> Result<bool> {
+    let text = if file.as_os_str() == "-" {
+        io::read_to_string(io::stdin()).context("stdin")?
+    } else {
+        std::fs::read_to_string(&file).with_context(|| format!("{}", file.display()))?
+    };
+    let tagged = rasid_resolve::ner::tag_conll(&text);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = out
+        .write_all(tagged.output.as_bytes())
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    if score {
+        match tagged.score {
+            Some(sc) => eprint!("{sc}"),
+            None => eprintln!("rasid: {}: no tag column to score against", file.display()),
+        }
+    }
+    Ok(true)
 }

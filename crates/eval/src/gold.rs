@@ -237,8 +237,9 @@ pub struct GoldDate {
 pub struct GoldCount {
     /// killed, injured, … (only killed and injured are scored).
     pub kind: String,
-    /// The number.
-    pub value: u64,
+    /// The number; `null` for a lower bound ("عشرات"), which is not scored
+    /// (a prediction without a number is right to have none).
+    pub value: Option<u64>,
     /// Counted in recall (default true).
     #[serde(default = "yes")]
     pub required: bool,

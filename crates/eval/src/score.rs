@@ -396,7 +396,7 @@ fn score_missing(t: &mut Tally, g: &GoldDoc) {
             g.counts
                 .iter()
                 .flatten()
-                .filter(|c| scored_kind(&c.kind))
+                .filter(|c| scored_kind(&c.kind) && c.value.is_some())
                 .map(|c| c.required)
                 .collect(),
         ),
@@ -529,7 +529,10 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
         t.add("dates", a.tp, a.fp, a.missed, a.gold);
     }
     if let Some(counts) = &g.counts {
-        let counts: Vec<_> = counts.iter().filter(|c| scored_kind(&c.kind)).collect();
+        let counts: Vec<_> = counts
+            .iter()
+            .filter(|c| scored_kind(&c.kind) && c.value.is_some())
+            .collect();
         // A count with no number ("عشرات") is right to have none: not scored.
         let pred: Vec<(&str, u64)> = r
             .counts
@@ -539,7 +542,7 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
             .collect();
         let gold: Vec<(bool, usize)> = counts.iter().map(|c| (c.required, 1)).collect();
         let a = assign(pred.len(), &gold, |p, i| {
-            pred[p].0 == counts[i].kind.trim() && pred[p].1 == counts[i].value
+            pred[p].0 == counts[i].kind.trim() && Some(pred[p].1) == counts[i].value
         });
         t.add("counts", a.tp, a.fp, a.missed, a.gold);
     }

@@ -289,6 +289,7 @@ const TRIGGERS: &[(&str, CountKind, Form)] = &[
     ("قتل", CountKind::Killed, Form::Verb),
     ("قتلت", CountKind::Killed, Form::Verb),
     ("قتلوا", CountKind::Killed, Form::Verb),
+    ("قتلا", CountKind::Killed, Form::Verb),
     ("يقتل", CountKind::Killed, Form::Verb),
     ("استشهاد", CountKind::Killed, Form::Noun),
     ("استشهد", CountKind::Killed, Form::Verb),
@@ -297,8 +298,14 @@ const TRIGGERS: &[(&str, CountKind, Form)] = &[
     ("لقيت", CountKind::Killed, Form::Verb),
     ("مصرع", CountKind::Killed, Form::Noun),
     ("ضحيته", CountKind::Killed, Form::Noun),
+    // "راح ضحية الهجمات أمس سبعة مدنيين": the victims follow their cause.
+    ("ضحية", CountKind::Killed, Form::Verb),
     ("ضحيتها", CountKind::Killed, Form::Noun),
     ("إعدام", CountKind::Killed, Form::Noun),
+    ("اغتيال", CountKind::Killed, Form::Noun),
+    ("اغتال", CountKind::Killed, Form::Verb),
+    ("اغتالت", CountKind::Killed, Form::Verb),
+    ("اغتيل", CountKind::Killed, Form::Verb),
     ("أعدم", CountKind::Killed, Form::Verb),
     ("تصفية", CountKind::Killed, Form::Noun),
     ("جثث", CountKind::Killed, Form::Noun),
@@ -312,7 +319,9 @@ const TRIGGERS: &[(&str, CountKind, Form)] = &[
     ("أصيبت", CountKind::Injured, Form::Verb),
     ("أصيبوا", CountKind::Injured, Form::Verb),
     ("أصابت", CountKind::Injured, Form::Verb),
+    ("أصاب", CountKind::Injured, Form::Verb),
     ("جرح", CountKind::Injured, Form::Verb),
+    ("جرحا", CountKind::Injured, Form::Verb),
     ("جرحوا", CountKind::Injured, Form::Verb),
     ("جرحى", CountKind::Injured, Form::Noun),
     ("المصابين", CountKind::Injured, Form::Noun),
@@ -352,6 +361,17 @@ const POST_TRIGGERS: &[(&str, CountKind)] = &[
     ("مصرعهما", CountKind::Killed),
     ("قتلوا", CountKind::Killed),
     ("قتلا", CountKind::Killed),
+    ("قتل", CountKind::Killed),
+    ("قتلت", CountKind::Killed),
+    ("قضوا", CountKind::Killed),
+    ("اغتيل", CountKind::Killed),
+    ("أصيب", CountKind::Injured),
+    ("أصيبت", CountKind::Injured),
+    ("لقوا", CountKind::Killed),
+    ("سقطوا", CountKind::Killed),
+    ("توفوا", CountKind::Killed),
+    ("أصيبا", CountKind::Injured),
+    ("جرحا", CountKind::Injured),
     ("بجروح", CountKind::Injured),
     ("أصيبوا", CountKind::Injured),
     ("جرحوا", CountKind::Injured),
@@ -662,6 +682,153 @@ pub fn find_counts(body: &str) -> Vec<CountMention> {
             }
             continue;
         }
+        let free = |k: usize| !in_reading.get(k).copied().unwrap_or(true);
+        // "مقتل أحد المارة", "قتل أحد أفراد البيشمركة": one of a group.
+        if let Some((kind, _)) = LEX.trigger(&toks[i])
+            && toks.get(i + 1).is_some_and(|t| free(i + 1) && is_one_of(t))
+            && toks.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word)
+        {
+            let (who, end_tok) = who_phrase(&toks, i + 2);
+            out.push(CountMention {
+                kind,
+                value: Some(1),
+                who: Some(who),
+                start: toks[i].start,
+                end: toks[end_tok].end,
+                qualifier: None,
+            });
+            last = Some((kind, end_tok));
+            i = end_tok + 1;
+            continue;
+        }
+        if let Some((kind, _)) = LEX.trigger(&toks[i])
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| free(i + 1) && is_one_more(t))
+        {
+            out.push(CountMention {
+                kind,
+                value: Some(1),
+                who: Some((toks[i + 1].start, toks[i + 1].end)),
+                start: toks[i].start,
+                end: toks[i + 1].end,
+                qualifier: None,
+            });
+            last = Some((kind, i + 1));
+            i += 2;
+            continue;
+        }
+        // "أصاب متظاهرون شرطيا", "قتل مسلحون مدنيا": a verb, its subject,
+        // and one person as its object (the accusative "-ا" says so).
+        if let Some((kind, Form::Verb)) = LEX.trigger(&toks[i])
+            && let Some(k) = (i + 2..toks.len().min(i + 9)).find(|&k| {
+                free(k)
+                    && toks[k].norm.ends_with('ا')
+                    && !is_definite(&toks[k].norm)
+                    && LEX.noun(&toks[k]).is_some_and(|x| x.singular)
+            })
+            && (i + 1..k).all(|m| {
+                // The subject, and a time phrase set off by commas
+                // ("اغتال مسلحون، مساء الخميس، قيادياً").
+                let comma = matches!(toks[m].norm.as_str(), "،" | ",");
+                comma
+                    || (free(m)
+                        && toks[m].kind == TokenKind::Word
+                        && LEX.trigger(&toks[m]).is_none()
+                        && LEX.noun(&toks[m]).is_none_or(|x| !x.singular))
+            })
+        {
+            let (who, end_tok) = who_phrase(&toks, k);
+            out.push(CountMention {
+                kind,
+                value: Some(1),
+                who: Some(who),
+                start: toks[i].start,
+                end: toks[end_tok].end,
+                qualifier: None,
+            });
+            last = Some((kind, end_tok));
+            i = end_tok + 1;
+            continue;
+        }
+        // "أحد الخاطفين أصيب": one of them, then what happened to them.
+        if free(i)
+            && is_one_of(&toks[i])
+            && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
+            && let Some((kind, at)) = post_trigger(&toks, i + 1).filter(|&(_, at)| at <= i + 3)
+        {
+            out.push(CountMention {
+                kind,
+                value: Some(1),
+                who: Some((toks[i].start, toks[i + 1].end)),
+                start: toks[i].start,
+                end: toks[at].end,
+                qualifier: None,
+            });
+            last = Some((kind, at));
+            i = at + 1;
+            continue;
+        }
+        // "أن جنديا أميركيا قتل": one person, then what happened to them.
+        if free(i)
+            && !is_definite(&toks[i].norm)
+            && !toks[i].norm.starts_with('و')
+            && LEX.noun(&toks[i]).is_some_and(|x| x.singular)
+            && let Some((kind, at)) = post_trigger(&toks, i).filter(|&(_, at)| at <= i + 2)
+        {
+            out.push(CountMention {
+                kind,
+                value: Some(1),
+                who: Some((toks[i].start, toks[i].end)),
+                start: toks[i].start,
+                end: toks[at].end,
+                qualifier: None,
+            });
+            last = Some((kind, at));
+            i = at + 1;
+            continue;
+        }
+        // "خمسة مسلحين وامرأتين وطفلا": one more, joined to the count just before.
+        if let Some((kind, end_tok)) = last
+            && end_tok < i
+            && i - end_tok <= 2
+            && free(i)
+            && toks[i].norm.starts_with('و')
+            && LEX.noun(&toks[i]).is_some_and(|x| x.singular)
+            && toks[end_tok + 1..i]
+                .iter()
+                .all(|t| t.kind == TokenKind::Word)
+        {
+            let (who, end_tok) = who_phrase(&toks, i);
+            out.push(CountMention {
+                kind,
+                value: Some(1),
+                who: Some(who),
+                start: toks[i].start,
+                end: toks[end_tok].end,
+                qualifier: None,
+            });
+            last = Some((kind, end_tok));
+            i = end_tok + 1;
+            continue;
+        }
+        // "ما أدى إلى مقتله", "أعلن عن اعتقالها": a nominal trigger with a
+        // singular pronoun is one person.
+        if let Some((kind, Form::Noun)) = singular_pronoun_trigger(&toks[i])
+            && free(i)
+        {
+            out.push(CountMention {
+                kind,
+                value: Some(1),
+                who: None,
+                start: toks[i].start,
+                end: toks[i].end,
+                qualifier: None,
+            });
+            last = Some((kind, i));
+            i += 1;
+            continue;
+        }
         // A trigger and a singular people noun with no number: one person.
         if let Some((kind, _)) = LEX.trigger(&toks[i])
             && let Some(n) = toks
@@ -735,7 +902,7 @@ fn read_number_count(
             .then_some((toks[j].start, toks[j].end));
         noun = Some((class, who, j));
     } else if let Some(n) = toks.get(j + 1) {
-        if let Some(info) = LEX.noun(n) {
+        if let Some(info) = LEX.noun(n).or_else(|| nisba_plural(n)) {
             let (who, end) = who_phrase(toks, j + 1);
             noun = Some((info.class, Some(who), end));
         } else if n.norm == "من"
@@ -743,6 +910,15 @@ fn read_number_count(
         {
             let (who, end) = who_phrase(toks, j + 2);
             noun = Some((info.class, Some(who), end));
+        } else if n.norm == "من"
+            && let Some(g) = toks.get(j + 2)
+            && g.kind == TokenKind::Word
+            && g.norm.starts_with("ال")
+            && !LEX.is_non_people(g)
+            && !NOT_GROUP.iter().any(|w| normalize(w) == g.norm)
+        {
+            // "ثلاثة من البيشمركة": some of a named group are people.
+            noun = Some((NounClass::Generic, Some((g.start, g.end)), j + 2));
         }
     }
     // The noun may come first: "إرهابيين اثنين", "جنود ثلاثة".
@@ -779,7 +955,9 @@ fn read_number_count(
                 let pair = k
                     .checked_sub(1)
                     .and_then(|p| LEX.trigger(&toks[p]).map(|(pk, _)| (pk, p)))
-                    .filter(|&(pk, _)| pk != kind && t.norm.starts_with('و'));
+                    .filter(|&(pk, p)| {
+                        pk != kind && t.norm.starts_with('و') && last.is_none_or(|(_, e)| p > e)
+                    });
                 trigger = Some(match pair {
                     Some((_, p)) => (CountKind::Other, p),
                     None => (kind, k),
@@ -790,7 +968,10 @@ fn read_number_count(
         if LEX.is_glue(t) {
             continue;
         }
-        if t.norm == "و" || LEX.noun(t).is_some() || gap >= 3 || noun.is_none() {
+        // A verb's subject may hold people nouns ("قتل مهاجم انتحاري 47
+        // شخصا"), but a coordinated one starts another phrase.
+        let coordinated = t.norm.starts_with('و') && LEX.noun(t).is_some();
+        if t.norm == "و" || coordinated || gap >= 3 || noun.is_none() {
             break;
         }
         gap += 1;
@@ -818,12 +999,23 @@ fn read_number_count(
     });
     let joined = joined.or(subset);
     let mut end_tok = noun.map(|n| n.2).unwrap_or(j);
-    let post = toks.get(end_tok + 1).and_then(|t| LEX.post(t));
-    if post.is_some() && trigger.is_none() {
-        end_tok += 1;
+    let post = post_trigger(toks, end_tok);
+    if let Some((_, at)) = post
+        && trigger.is_none()
+    {
+        end_tok = at;
     }
+    let post = post.map(|(kind, _)| kind);
+    // "6 قتلى و18 جريحا": a noun that names the outcome outranks a kind
+    // inherited from the count before it.
+    let named = noun.and_then(|(class, _, _)| match class {
+        NounClass::Dead => Some(CountKind::Killed),
+        NounClass::Wounded => Some(CountKind::Injured),
+        _ => None,
+    });
     let kind = match (trigger, joined, post, noun) {
         (Some((kind, _)), _, _, _) => kind,
+        (None, _, _, _) if named.is_some() => named.unwrap_or(CountKind::Other),
         (None, Some(kind), _, _) => kind,
         (None, None, Some(kind), _) => kind,
         (None, None, None, Some((class, _, _))) => class.kind(),
@@ -865,6 +1057,86 @@ fn read_number_count(
     ))
 }
 
+/// A predicate after the counted noun that says what happened to them, up
+/// to four words on ("ثلاثين متمردا قتلوا", "جنديين اسبانيين قتلا",
+/// "خمسة مدنيين على الأقل لقوا حتفهم", "كان 5 متظاهرين قد سقطوا"): the
+/// kind and the token it is at. Punctuation, numbers, people nouns and
+/// other triggers end the search.
+fn post_trigger(toks: &[Token], end_tok: usize) -> Option<(CountKind, usize)> {
+    for k in end_tok + 1..toks.len().min(end_tok + 5) {
+        let t = &toks[k];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        if let Some(kind) = LEX.post(t) {
+            return Some((kind, k));
+        }
+        if LEX.trigger(t).is_some() || LEX.noun(t).is_some() || t.norm.starts_with('و') {
+            return None;
+        }
+    }
+    None
+}
+
+/// A nisba plural of people not in the lexicon ("فلسطينيين", "عراقيون",
+/// "أفغانيين") after a number: a generic people noun. Large-number words
+/// spelt the same way ("ملايين") are not.
+fn nisba_plural(t: &Token) -> Option<NounInfo> {
+    const NOT_PEOPLE: &[&str] = &["ملايين", "بلايين", "مليارين", "مليونين"];
+    let w = t.norm.as_str();
+    let nisba = (w.ends_with("يين") || w.ends_with("يون")) && w.chars().count() >= 6;
+    (t.kind == TokenKind::Word && nisba && !NOT_PEOPLE.contains(&w)).then_some(NounInfo {
+        class: NounClass::Generic,
+        singular: false,
+    })
+}
+
+/// A nominal trigger carrying a singular pronoun ("مقتله", "إصابتها",
+/// "اعتقاله"): what happened to one person named before.
+fn singular_pronoun_trigger(t: &Token) -> Option<(CountKind, Form)> {
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let w = t.norm.trim_start_matches(['و', 'ف', 'ل', 'ب']);
+    let stem = w.strip_suffix("ها").or_else(|| w.strip_suffix('ه'))?;
+    // "إصابته" → "إصابة": the ta marbuta comes back before a suffix.
+    let stem_t = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+    [Some(stem.to_string()), stem_t]
+        .into_iter()
+        .flatten()
+        .filter_map(|c| LEX.triggers.get(&c).copied())
+        .find(|&(kind, form)| {
+            form == Form::Noun
+                && matches!(
+                    kind,
+                    CountKind::Killed | CountKind::Injured | CountKind::Arrested | CountKind::Kidnapped
+                )
+        })
+}
+
+/// "أحد"/"إحدى" after a trigger: one person of a group ("مقتل أحد المارة",
+/// "إصابة أحد عناصر الشرطة").
+fn is_one_of(t: &Token) -> bool {
+    matches!(t.norm.as_str(), "احد" | "احدي")
+}
+
+/// "وأصيب ثالث بجروح": an indefinite ordinal after a trigger is one more
+/// person (the others were counted before it).
+fn is_one_more(t: &Token) -> bool {
+    matches!(
+        t.norm.as_str(),
+        "ثان"
+            | "ثالث"
+            | "رابع"
+            | "خامس"
+            | "سادس"
+            | "ثانيا"
+            | "ثالثا"
+            | "رابعا"
+            | "خامسا"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -896,6 +1168,79 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
+            // The predicate after the people: passive verbs a few words on.
+            (
+                "وذكر البيان أن ثلاثين مسلحا قتلوا في الغارات.",
+                &["killed 30 «ثلاثين مسلحا قتلوا» مسلحا"],
+            ),
+            (
+                "قال الجيش إن جنديين اثنين قتلا وأصيب ثالث بجروح.",
+                &[
+                    "killed 2 «جنديين اثنين قتلا» جنديين",
+                    "injured 1 «وأصيب ثالث» ثالث",
+                ],
+            ),
+            (
+                "وكان أربعة متظاهرين على الأقل قد سقطوا برصاص الأمن.",
+                &["killed 4 «أربعة متظاهرين على الأقل قد سقطوا» متظاهرين"],
+            ),
+            (
+                "وأعلن الجيش أن جنديا أميركيا قتل في الانفجار.",
+                &["killed 1 «جنديا أميركيا قتل» جنديا"],
+            ),
+            (
+                "وأضاف أن أحد الخاطفين أصيب خلال الاشتباك.",
+                &["injured 1 «أحد الخاطفين أصيب» أحد الخاطفين"],
+            ),
+            // A verb, its subject, and a number or one person as its object.
+            (
+                "وقتل مهاجم انتحاري 47 شخصا في السوق.",
+                &["killed 47 «وقتل مهاجم انتحاري 47 شخصا» شخصا"],
+            ),
+            (
+                "اغتال مسلحون مجهولون، مساء الخميس، قيادياً سابقاً في درعا.",
+                &["killed 1 «اغتال مسلحون مجهولون، مساء الخميس، قيادياً» قيادياً"],
+            ),
+            (
+                "وأصاب محتجون شرطيا بالحجارة.",
+                &["injured 1 «وأصاب محتجون شرطيا» شرطيا"],
+            ),
+            (
+                "أدى الانفجار إلى مقتل أحد المارة.",
+                &["killed 1 «مقتل أحد المارة» المارة"],
+            ),
+            (
+                "وراح ضحية القصف أمس سبعة فلسطينيين.",
+                &["killed 7 «ضحية القصف أمس سبعة فلسطينيين» فلسطينيين"],
+            ),
+            (
+                "قتل فيه ثلاثة من البيشمركة ومدنيان.",
+                &[
+                    "killed 3 «قتل فيه ثلاثة من البيشمركة» البيشمركة",
+                    "killed 2 «مدنيان» ومدنيان",
+                ],
+            ),
+            (
+                "وكان القتلى خمسة مسلحين وامرأتين وطفلا.",
+                &[
+                    "killed 5 «القتلى خمسة مسلحين» مسلحين",
+                    "killed 2 «امرأتين» وامرأتين",
+                    "killed 1 «وطفلا» وطفلا",
+                ],
+            ),
+            (
+                "خلفت السيارة المفخخة 6 قتلى و18 جريحا.",
+                &["killed 6 «6 قتلى» قتلى", "injured 18 «18 جريحا» جريحا"],
+            ),
+            // A singular pronoun on the trigger: one person.
+            (
+                "أطلقت القوة النار عليه ما أدى إلى مقتله.",
+                &["killed 1 «مقتله»"],
+            ),
+            ("وأكد المصدر إصابتها بجروح.", &["injured 1 «إصابتها»"]),
+            // Not a person: "مقتلهم" has no number.
+            ("وأكد مقتلهم جميعا.", &[]),
+            ("قتل ثلاثة وأصيب آخران.", &["killed 3 «قتل ثلاثة»", "injured 2 «وأصيب آخران» آخران"]),
             // Killed.
             (
                 "أعلنت الشرطة مقتل 12 عنصرا من التنظيم في الكمين.",

@@ -859,6 +859,9 @@ fn jdn_to_gregorian(jdn: i64) -> (i32, u8, u8) {
 pub enum DatePrecision {
     /// A day: value `YYYY-MM-DD`.
     Day,
+    /// A week ("الأسبوع الماضي", "منذ ثلاثة أسابيع"): value `YYYY-MM-DD`, the
+    /// day that many weeks before the reference date, good to a week.
+    Week,
     /// A month: value `YYYY-MM`.
     Month,
     /// A year: value `YYYY`.
@@ -866,10 +869,11 @@ pub enum DatePrecision {
 }
 
 impl DatePrecision {
-    /// The name used in records: "day", "month" or "year".
+    /// The name used in records: "day", "week", "month" or "year".
     pub fn as_str(self) -> &'static str {
         match self {
             DatePrecision::Day => "day",
+            DatePrecision::Week => "week",
             DatePrecision::Month => "month",
             DatePrecision::Year => "year",
         }
@@ -938,7 +942,54 @@ pub fn find_dates(body: &str, reference: Option<jiff::civil::Date>) -> Vec<DateM
         }
         i += 1;
     }
+    merge_appositions(body, out)
+}
+
+/// One date written twice in a row is one expression: "أمس الخميس",
+/// "صباح اليوم الثلاثاء", "مساء الأربعاء 27 نوفمبر", "يوم الأحد الحادي
+/// والعشرين من شباط". Two day-precision mentions separated by nothing but
+/// spaces, a comma or "يوم" merge when they agree, or when the second one
+/// names the day of the month (it is the more explicit of the two).
+fn merge_appositions(body: &str, mentions: Vec<DateMention>) -> Vec<DateMention> {
+    if mentions.len() < 2 {
+        return mentions;
+    }
+    let chars: Vec<char> = body.chars().collect();
+    let mut out: Vec<DateMention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut()
+            && prev.precision == DatePrecision::Day
+            && m.precision == DatePrecision::Day
+            && prev.end <= m.start
+        {
+            let gap: String = chars[prev.end..m.start].iter().collect();
+            let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == '،' || c == ',');
+            let second_is_explicit = !m.relative || names_day_of_month(&chars[m.start..m.end]);
+            // "السبت الماضي والأحد" are two days.
+            let coordinated = chars.get(m.start) == Some(&'و');
+            if (gap.is_empty() || gap == "يوم")
+                && !coordinated
+                && (prev.value == m.value || second_is_explicit)
+            {
+                prev.end = m.end;
+                prev.relative = prev.relative && m.relative;
+                if second_is_explicit {
+                    prev.value = m.value;
+                }
+                continue;
+            }
+        }
+        out.push(m);
+    }
     out
+}
+
+/// Whether a day-precision mention spells a day of the month ("27 نوفمبر",
+/// "الحادي والعشرين من شباط") rather than a weekday or "أمس".
+fn names_day_of_month(text: &[char]) -> bool {
+    let s: String = text.iter().collect();
+    let toks = tokenize(&s);
+    (0..toks.len()).any(|k| month_at(&toks, k).is_some())
 }
 
 fn absolute_value(r: &DateTimeReading) -> (String, DatePrecision) {
@@ -965,8 +1016,10 @@ enum Tense {
 /// A relative date expression before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Relative {
-    /// Days from the reference date (negative: before).
+    /// Days before the reference date.
     DaysAgo(i64),
+    /// Weeks before the reference date (the value is that day, precision week).
+    WeeksAgo(i64),
     /// A weekday, 0 = Sunday.
     Weekday(i8, Tense),
     /// A day of a month, year unknown.
@@ -977,26 +1030,57 @@ enum Relative {
     MonthOffset(i64),
     /// Years from the reference year.
     YearOffset(i64),
+    /// A month of the year that many years from the reference year.
+    MonthOfYear(u8, i64),
+    /// A date that needs no reference ("الحادي عشر من سبتمبر 2001", "في 1949").
+    Exact(i16, Option<u8>, Option<u8>),
 }
 
 impl Relative {
+    fn ago(unit: AgoUnit, n: i64) -> Relative {
+        match unit {
+            AgoUnit::Day => Relative::DaysAgo(n),
+            AgoUnit::Week => Relative::WeeksAgo(n),
+            AgoUnit::Month => Relative::MonthOffset(-n),
+            AgoUnit::Year => Relative::YearOffset(-n),
+        }
+    }
+
     fn precision(self) -> DatePrecision {
         match self {
             Relative::DaysAgo(_) | Relative::Weekday(..) | Relative::DayMonth(..) => {
                 DatePrecision::Day
             }
-            Relative::Month(..) | Relative::MonthOffset(_) => DatePrecision::Month,
+            Relative::WeeksAgo(_) => DatePrecision::Week,
+            Relative::Exact(_, Some(_), Some(_)) => DatePrecision::Day,
+            Relative::Exact(_, Some(_), None) => DatePrecision::Month,
+            Relative::Exact(..) => DatePrecision::Year,
+            Relative::Month(..) | Relative::MonthOffset(_) | Relative::MonthOfYear(..) => {
+                DatePrecision::Month
+            }
             Relative::YearOffset(_) => DatePrecision::Year,
         }
     }
 
     fn resolve(self, reference: Option<jiff::civil::Date>) -> (Option<String>, DatePrecision) {
         let p = self.precision();
+        if let Relative::Exact(y, m, d) = self {
+            let value = match (m, d) {
+                (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                (Some(m), None) => format!("{y:04}-{m:02}"),
+                _ => format!("{y:04}"),
+            };
+            return (Some(value), p);
+        }
         let Some(r) = reference else { return (None, p) };
         let day =
             |d: jiff::civil::Date| Some(format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()));
         let value = match self {
             Relative::DaysAgo(n) => r.checked_add(jiff::Span::new().days(-n)).ok().and_then(day),
+            Relative::WeeksAgo(n) => r
+                .checked_add(jiff::Span::new().days(-7 * n))
+                .ok()
+                .and_then(day),
             Relative::Weekday(wd, tense) => {
                 let today = r.weekday().to_sunday_zero_offset();
                 let back = i64::from((today - wd).rem_euclid(7));
@@ -1042,6 +1126,8 @@ impl Relative {
                 .ok()
                 .map(|d| format!("{:04}-{:02}", d.year(), d.month())),
             Relative::YearOffset(n) => Some(format!("{:04}", i64::from(r.year()) + n)),
+            Relative::MonthOfYear(m, n) => Some(format!("{:04}-{m:02}", i64::from(r.year()) + n)),
+            Relative::Exact(..) => None,
         };
         (value, p)
     }
@@ -1059,6 +1145,40 @@ const DAYPARTS: &[&str] = &[
     "ضحي",
     "منتصف",
 ];
+/// "من العام الماضي", "من هذا العام" after a month name.
+fn year_follows(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is_word(&["من"]))
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.is_word(&["العام", "السنه", "هذا", "هذه"]))
+}
+
+/// A month read at `k` (just after its name): with the year that follows it
+/// ("آذار من العام الماضي") or with its own qualifier ("آذار الماضي").
+fn month_with_year(toks: &[Tok], m: u8, k: usize) -> (Relative, usize) {
+    if year_follows(toks, k) {
+        let (w, next) = (toks[k + 1].word(), toks.get(k + 2).and_then(Tok::word));
+        let (offset, end) = match (w, next) {
+            (Some("هذا" | "هذه"), Some("العام" | "السنه")) => (Some(0), k + 3),
+            (Some("العام" | "السنه"), Some(p)) if PAST.contains(&p) => (Some(-1), k + 3),
+            (Some("العام" | "السنه"), Some(p)) if CURRENT.contains(&p) => {
+                (Some(0), k + 3)
+            }
+            (Some("العام" | "السنه"), Some(p)) if NEXT.contains(&p) => (Some(1), k + 3),
+            _ => (None, k),
+        };
+        if let Some(offset) = offset {
+            return (Relative::MonthOfYear(m, offset), end);
+        }
+    }
+    let (tense, k) = tense_at(toks, k);
+    (Relative::Month(m, tense), k)
+}
+
+/// Words before a month name that mean part of it ("منتصف يناير").
+const PERIOD_OF_MONTH: &[&str] = &["منتصف", "مطلع", "اواخر", "اوائل", "اواسط", "بدايه", "نهايه"];
+/// Prepositions of time that make a bare month name a date ("في أغسطس").
+const MONTH_PREPOSITIONS: &[&str] = &["في", "خلال", "منذ", "حتي", "وفي", "بحلول", "مطلع"];
 const PAST: &[&str] = &["الماضي", "الماضيه", "الفائت", "الفايت", "المنصرم", "السابق"];
 const CURRENT: &[&str] = &["الجاري", "الحالي", "الجاريه", "الحاليه"];
 const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
@@ -1091,19 +1211,86 @@ const ORDINALS: &[(&str, u8)] = &[
     ("الثلاثين", 30),
 ];
 
-/// Counts of days written as words after "قبل" ("قبل ثلاثة أيام"), 3–10.
-fn few_days(w: &str) -> Option<u64> {
-    const WORDS: &[(&str, u64)] = &[
-        ("ثلاثه", 3),
-        ("اربعه", 4),
-        ("خمسه", 5),
-        ("سته", 6),
-        ("سبعه", 7),
-        ("ثمانيه", 8),
-        ("تسعه", 9),
-        ("عشره", 10),
-    ];
-    WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+/// Units of "قبل/منذ N …" and how many one word of them implies: the
+/// singular is one ("قبل أسبوع"), the dual two ("منذ شهرين"), a plural
+/// needs a number before it ("قبل ثلاثة أيام").
+const AGO_UNITS: &[(&str, AgoUnit, Option<i64>)] = &[
+    ("يوم", AgoUnit::Day, Some(1)),
+    ("يوما", AgoUnit::Day, None),
+    ("يومين", AgoUnit::Day, Some(2)),
+    ("يومان", AgoUnit::Day, Some(2)),
+    ("ايام", AgoUnit::Day, None),
+    ("اسبوع", AgoUnit::Week, Some(1)),
+    ("اسبوعا", AgoUnit::Week, None),
+    ("اسبوعين", AgoUnit::Week, Some(2)),
+    ("اسابيع", AgoUnit::Week, None),
+    ("شهر", AgoUnit::Month, Some(1)),
+    ("شهرا", AgoUnit::Month, None),
+    ("شهرين", AgoUnit::Month, Some(2)),
+    ("اشهر", AgoUnit::Month, None),
+    ("شهور", AgoUnit::Month, None),
+    ("عام", AgoUnit::Year, Some(1)),
+    ("عاما", AgoUnit::Year, None),
+    ("عامين", AgoUnit::Year, Some(2)),
+    ("اعوام", AgoUnit::Year, None),
+    ("سنه", AgoUnit::Year, Some(1)),
+    ("سنين", AgoUnit::Year, None),
+    ("سنوات", AgoUnit::Year, None),
+    ("سنتين", AgoUnit::Year, Some(2)),
+];
+
+/// The unit of an "ago" expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AgoUnit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+fn ago_unit(w: &str) -> Option<(AgoUnit, Option<i64>)> {
+    AGO_UNITS
+        .iter()
+        .find(|(u, _, _)| *u == w)
+        .map(|&(_, unit, n)| (unit, n))
+}
+
+/// After "قبل"/"منذ": an amount of days, weeks, months or years back from
+/// the reference ("ثلاثة أيام", "3 أسابيع", "شهرين", "عام"). A singular unit
+/// followed by a number or a month ("منذ عام 2015", "منذ شهر تموز") is a
+/// date of its own, read elsewhere; "قبل أيام" (a few days) has no amount.
+fn ago_at(toks: &[Tok], j: usize) -> Option<(Relative, usize)> {
+    let tok = toks.get(j)?;
+    let (n, k) = if let Some(v) = tok.num(1, 3) {
+        (i64::from(v), j + 1)
+    } else if let Some((unit, Some(n))) = tok.word().and_then(ago_unit) {
+        let after = toks.get(j + 1);
+        let names_a_date =
+            after.is_some_and(|t| t.num(1, 4).is_some() || single_month_at(toks, j + 1).is_some());
+        if names_a_date {
+            return None;
+        }
+        return Some((Relative::ago(unit, n), j + 1));
+    } else {
+        // Number words: "ثلاثة", "خمسة عشر", "خمسة وعشرين".
+        let words: Vec<&str> = toks[j..].iter().take(3).map_while(Tok::word).collect();
+        (1..=words.len()).rev().find_map(|len| {
+            let n = crate::numbers::read_number(&words[..len].join(" "))?;
+            (n > 0).then_some((n as i64, j + len))
+        })?
+    };
+    let (unit, implied) = toks.get(k)?.word().and_then(ago_unit)?;
+    let limit = match unit {
+        AgoUnit::Day => 366,
+        AgoUnit::Week => 104,
+        AgoUnit::Month => 120,
+        AgoUnit::Year => 100,
+    };
+    // "ثلاثة يوم" is not Arabic; a number takes the plural or the accusative.
+    if implied.is_some() || n > limit {
+        return None;
+    }
+    Some((Relative::ago(unit, n), k + 1))
 }
 
 /// The word without a leading و/ف/ب/ل clitic.
@@ -1151,11 +1338,48 @@ fn day_month_at(toks: &[Tok], j: usize) -> Option<(Relative, usize)> {
     if cal != Calendar::Gregorian || d == 0 || d > days_in_month(2000, m) {
         return None;
     }
+    // "الحادي عشر من سبتمبر 2001": the year makes it absolute.
+    if let Some(y) = toks.get(k).and_then(|t| t.num(4, 4))
+        && (1800..=2200).contains(&y)
+        && d <= days_in_month(y as i32, m)
+    {
+        return Some((Relative::Exact(y as i16, Some(m), Some(d)), k + 1));
+    }
     let (tense, k) = tense_at(toks, k);
     Some((Relative::DayMonth(m, d, tense), k))
 }
 
 fn relative_at(toks: &[Tok], i: usize) -> Option<(Relative, usize)> {
+    // "منتصف يناير", "أواخر شهر تموز الماضي", "مطلع آذار": that month.
+    if toks[i]
+        .word()
+        .is_some_and(|w| PERIOD_OF_MONTH.contains(&strip_clitic(w)))
+    {
+        let j = i + 1;
+        let k = if toks.get(j).is_some_and(|t| t.is_word(&["شهر"])) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((m, Calendar::Gregorian, k)) = month_at(toks, k) {
+            return Some(month_with_year(toks, m, k));
+        }
+        // "مطلع العام", "أواخر العام الماضي", "منتصف الشهر الجاري".
+        let period = toks.get(j).and_then(Tok::word);
+        if matches!(period, Some("العام" | "السنه" | "الشهر")) {
+            let (tense, k) = tense_at(toks, j + 1);
+            let offset = match tense {
+                Tense::Past => -1,
+                Tense::Next => 1,
+                Tense::Current | Tense::Plain => 0,
+            };
+            return Some(if period == Some("الشهر") {
+                (Relative::MonthOffset(offset), k)
+            } else {
+                (Relative::YearOffset(offset), k)
+            });
+        }
+    }
     let mut j = i;
     let w = toks.get(j)?.word();
     // "مساء الخميس", "صباح يوم الجمعة", "فجر أمس".
@@ -1183,6 +1407,16 @@ fn relative_at(toks: &[Tok], i: usize) -> Option<(Relative, usize)> {
         "اليوم" if j > i => return Some((Relative::DaysAgo(0), j + 1)),
         _ => {}
     }
+    // "الليلة الماضية" (last night), "الليلة قبل الماضية" (the night before).
+    if w == "الليله" {
+        match (next, toks.get(j + 2).and_then(Tok::word)) {
+            (Some(p), _) if PAST.contains(&p) => return Some((Relative::DaysAgo(1), j + 2)),
+            (Some("قبل"), Some(p)) if PAST.contains(&p) => {
+                return Some((Relative::DaysAgo(2), j + 3));
+            }
+            _ => {}
+        }
+    }
     if let Some(&(_, wd)) = WEEKDAY_NAMES.iter().find(|(n, _)| *n == w) {
         let (tense, k) = tense_at(toks, j + 1);
         return Some((Relative::Weekday(wd, tense), k));
@@ -1191,29 +1425,33 @@ fn relative_at(toks: &[Tok], i: usize) -> Option<(Relative, usize)> {
         // A day part alone ("مساء") is not a date.
         return None;
     }
-    // "قبل يومين", "قبل ثلاثة أيام", "قبل 3 أيام".
-    if w == "قبل" {
-        let n = match next {
-            Some("يومين") => return Some((Relative::DaysAgo(2), j + 2)),
-            Some(num) => few_days(num)?,
-            None => u64::from(toks.get(j + 1)?.num(1, 2)?),
-        };
-        if toks
-            .get(j + 2)
-            .is_some_and(|t| t.is_word(&["ايام", "يوما"]))
-            && (1..=31).contains(&n)
-        {
-            return Some((Relative::DaysAgo(n as i64), j + 3));
-        }
-        return None;
+    // "في 1949." — a lone year after "في" that ends its clause.
+    if w == "في"
+        && let Some(y) = toks.get(j + 1).and_then(|t| t.num(4, 4))
+        && (1900..=2100).contains(&y)
+        && toks.get(j + 2).is_none_or(|t| t.punct().is_some())
+    {
+        return Some((Relative::Exact(y as i16, None, None), j + 2));
     }
-    // "الشهر الماضي", "العام الماضي", "هذا العام".
     let period_offset = |tense: Tense| match tense {
         Tense::Past => Some(-1),
         Tense::Current => Some(0),
         Tense::Next => Some(1),
         Tense::Plain => None,
     };
+    // "قبل يومين", "منذ ثلاثة أيام", "قبل 3 أسابيع", "منذ شهرين", "قبل عام".
+    if w == "قبل" || w == "منذ" {
+        return ago_at(toks, j + 1);
+    }
+    // "الأسبوع الماضي", "هذا الأسبوع".
+    if w == "الاسبوع" {
+        let (tense, k) = tense_at(toks, j + 1);
+        return Some((Relative::WeeksAgo(-period_offset(tense)?), k));
+    }
+    if w == "هذا" && next == Some("الاسبوع") {
+        return Some((Relative::WeeksAgo(0), j + 2));
+    }
+    // "الشهر الماضي", "العام الماضي", "هذا العام".
     if w == "الشهر" {
         let (tense, k) = tense_at(toks, j + 1);
         return Some((Relative::MonthOffset(period_offset(tense)?), k));
@@ -1236,11 +1474,17 @@ fn relative_at(toks: &[Tok], i: usize) -> Option<(Relative, usize)> {
     if cal != Calendar::Gregorian {
         return None;
     }
-    let (tense, k2) = tense_at(toks, k);
-    if !has_shahr && tense == Tense::Plain {
+    let (tense, _) = tense_at(toks, k);
+    // A bare month name needs "شهر", a qualifier, or a preposition of time
+    // before it ("في أغسطس", "خلال يوليو (تموز)").
+    let after_preposition = i > 0
+        && toks[i - 1]
+            .word()
+            .is_some_and(|p| MONTH_PREPOSITIONS.contains(&p));
+    if !has_shahr && tense == Tense::Plain && !after_preposition && !year_follows(toks, k) {
         return None;
     }
-    Some((Relative::Month(m, tense), k2))
+    Some(month_with_year(toks, m, k))
 }
 
 #[cfg(test)]
@@ -1708,6 +1952,89 @@ mod tests {
                 &[("قبل ثلاثة أيام", Some("2020-03-10"), Day)],
             ),
             ("قبل يومين", &[("قبل يومين", Some("2020-03-11"), Day)]),
+            (
+                "مقتله منذ خمسة أيام",
+                &[("منذ خمسة أيام", Some("2020-03-08"), Day)],
+            ),
+            ("قبل 10 أيام", &[("قبل 10 أيام", Some("2020-03-03"), Day)]),
+            (
+                "منذ خمسة عشر يوما",
+                &[("منذ خمسة عشر يوما", Some("2020-02-27"), Day)],
+            ),
+            ("قبل أسبوع", &[("قبل أسبوع", Some("2020-03-06"), Week)]),
+            (
+                "منذ ثلاثة أسابيع",
+                &[("منذ ثلاثة أسابيع", Some("2020-02-21"), Week)],
+            ),
+            (
+                "في الأسبوع الماضي",
+                &[("الأسبوع الماضي", Some("2020-03-06"), Week)],
+            ),
+            ("هذا الأسبوع", &[("هذا الأسبوع", Some("2020-03-13"), Week)]),
+            ("منذ شهرين", &[("منذ شهرين", Some("2020-01"), Month)]),
+            ("قبل ستة أشهر", &[("قبل ستة أشهر", Some("2019-09"), Month)]),
+            ("قبل عام", &[("قبل عام", Some("2019"), Year)]),
+            ("منذ ثلاث سنوات", &[("منذ ثلاث سنوات", Some("2017"), Year)]),
+            ("منذ عامين", &[("منذ عامين", Some("2018"), Year)]),
+            // A singular unit before a year or a month names that date.
+            ("منذ عام 2014", &[("عام 2014", Some("2014"), Year)]),
+            (
+                "قصفت الطائرات الليلة الماضية",
+                &[("الليلة الماضية", Some("2020-03-12"), Day)],
+            ),
+            (
+                "اندلعت الاشتباكات الليلة قبل الماضية",
+                &[("الليلة قبل الماضية", Some("2020-03-11"), Day)],
+            ),
+            ("في أغسطس", &[("أغسطس", Some("2019-08"), Month)]),
+            (
+                "خلال يوليو (تموز) الماضي",
+                &[("يوليو (تموز) الماضي", Some("2019-07"), Month)],
+            ),
+            (
+                "منتصف يناير (كانون الثاني)",
+                &[("منتصف يناير (كانون الثاني)", Some("2020-01"), Month)],
+            ),
+            (
+                "أواخر شهر شباط الماضي",
+                &[("أواخر شهر شباط الماضي", Some("2020-02"), Month)],
+            ),
+            (
+                "هجمات الحادي عشر من سبتمبر 2001",
+                &[("الحادي عشر من سبتمبر 2001", Some("2001-09-11"), Day)],
+            ),
+            ("تأسست في 1949.", &[("في 1949", Some("1949"), Year)]),
+            // A bare month name is no date without "شهر", a qualifier or a
+            // preposition of time; a year after "في" must end the clause.
+            ("وقع اتفاق تموز", &[]),
+            ("في 2000 منزل", &[]),
+            (
+                "في آذار من العام الماضي",
+                &[("آذار من العام الماضي", Some("2019-03"), Month)],
+            ),
+            ("منذ مطلع العام", &[("مطلع العام", Some("2020"), Year)]),
+            (
+                "أواخر العام الماضي",
+                &[("أواخر العام الماضي", Some("2019"), Year)],
+            ),
+            // One date written twice in a row is one expression.
+            ("وقع الهجوم أمس الخميس", &[("أمس الخميس", Some("2020-03-12"), Day)]),
+            (
+                "صباح اليوم الجمعة",
+                &[("صباح اليوم الجمعة", Some("2020-03-13"), Day)],
+            ),
+            (
+                "مساء الأربعاء 4 مارس",
+                &[("مساء الأربعاء 4 مارس", Some("2020-03-04"), Day)],
+            ),
+            (
+                "يوم الأحد، الأول من آذار",
+                &[("يوم الأحد، الأول من آذار", Some("2020-03-01"), Day)],
+            ),
+            // Amounts that are not dates.
+            ("قبل أيام", &[]),
+            ("منذ سنوات", &[]),
+            ("منذ 5 ساعات", &[]),
             (
                 "في 5 كانون الثاني 2019 ثم في 7 شباط 2019",
                 &[

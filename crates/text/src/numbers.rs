@@ -299,8 +299,40 @@ const DUAL_SINGULARS: &[&str] = &[
     "سيدة",
 ];
 
+/// Person nouns with a sound plural in -ون/-ين: their accusative/genitive
+/// dual "-ين" is spelt like the plural, but the nominative dual "-ان"
+/// ("متظاهران", "مسلحان") can only be two.
+const SOUND_PLURAL_SINGULARS: &[&str] = &[
+    "مسلح",
+    "مدني",
+    "مواطن",
+    "مقاتل",
+    "عسكري",
+    "صحفي",
+    "مسعف",
+    "موظف",
+    "متظاهر",
+    "محتج",
+    "مزارع",
+    "معتقل",
+    "مختطف",
+    "مخطوف",
+    "مصاب",
+    "مهاجم",
+    "اخر",
+    "انتحاري",
+    "ارهابي",
+    "متشدد",
+    "مشتبه",
+    "مجند",
+    "منتسب",
+];
+
 static DUALS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     let mut m = HashMap::new();
+    for &s in SOUND_PLURAL_SINGULARS {
+        m.insert(format!("{}ان", fold_word(s)), s);
+    }
     for &s in DUAL_SINGULARS {
         let folded = fold_word(s);
         let stem = match folded.strip_suffix('ه') {

@@ -6,6 +6,9 @@
 //! disambiguation. It must not read actors or people itself: spans those
 //! stages claimed are passed in and never yield a place.
 
+mod gazetteer;
+mod matcher;
+
 use rasid_text::tokens::Token;
 
 /// How large a place is, as `../shared/spec/output.md` names it.
@@ -74,7 +77,14 @@ pub struct PlaceMention {
 
 /// Every place named in `body` (whose tokens are `tokens`), skipping any
 /// match that overlaps a `claimed` span (names of actors and organisations).
+///
+/// Mentions come in body order. A regional phrase ("ريف حلب الشمالي",
+/// "جنوب غرب كركوك", "بادية حمص") is one mention of level
+/// [`Level::Region`], anchored on the place it names: the anchor's
+/// coordinates, country and admin1, and the id
+/// `rasid:region:<anchor id>:<qualifier>` (for example
+/// `rasid:region:rasid:admin1:sy-aleppo:rif-north`), stable for a given
+/// phrase meaning.
 pub fn find_places(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> Vec<PlaceMention> {
-    let _ = (body, tokens, claimed);
-    Vec::new()
+    matcher::find(body, tokens, claimed)
 }

@@ -1,0 +1,473 @@
+//! Arguments of an incident: who did it to whom, where, when, and its toll.
+//!
+//! Owns the choice among the mentions the earlier stages found in an
+//! incident's scope (a sentence, or the clause of it the incident was read
+//! from): actor roles from syntax cues (subject before or right after a
+//! verb, "استهدف X", "على X", "ضد X", "نفذه X", "كمين لـX", "بين X وY",
+//! victims inside a toll), the place (most specific, nearest, with ACLED geo
+//! precision from "قرب/ريف/جنوب/قضاء"), the date (ACLED time precision) and
+//! fatalities and injuries (sums of joined counts, the lowest of
+//! differing reports, subsets left out). It must not find mentions itself.
+
+use rasid_resolve::places::Level;
+use rasid_text::counts::CountKind;
+use rasid_text::dates::DatePrecision;
+use rasid_text::tokens::TokenKind;
+
+use crate::coding::{Ctx, Family};
+use crate::lexicon::{Class, Hit, Pos};
+
+/// The actor id of unarmed people (`../shared/spec/actors.tsv`).
+pub(crate) const CIVILIANS: &str = "civilians";
+
+/// Ids of state forces (inter 1, and foreign state militaries, inter 8, in
+/// `../shared/spec/actors.tsv`): who takes a town decides its sub-type.
+const STATE: &[&str] = &[
+    "iraqi-security-forces",
+    "syrian-army",
+    "pmf",
+    "peshmerga",
+    "us-forces",
+    "coalition",
+    "russian-forces",
+    "turkish-forces",
+    "iranian-forces",
+    "israeli-forces",
+    "jordanian-forces",
+];
+
+/// Whether an actor id is a state force.
+pub(crate) fn is_state(id: Option<&str>) -> bool {
+    id.is_some_and(|id| STATE.contains(&id))
+}
+
+/// Great-circle distance in km.
+pub(crate) fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+/// What an incident's scope says about it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Args {
+    pub actor1: Option<usize>,
+    pub actor2: Option<usize>,
+    pub location: Option<(usize, u8, (usize, usize))>,
+    pub date: Option<(String, String, u8, usize)>,
+    pub fatalities: Option<u64>,
+    pub injuries: Option<u64>,
+    /// A count of people killed, injured, kidnapped or arrested is in scope.
+    pub counted: bool,
+    /// Its victims are unarmed people.
+    pub civilian_victims: bool,
+    /// actor1 was read from a perpetrator cue ("نفذه", "تبنى", "برصاص").
+    pub actor1_cued: bool,
+}
+
+/// The part an actor mention plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Inside a toll: the people killed, injured, kidnapped or arrested.
+    Victim,
+    /// The source of the report ("أعلنت خلية الإعلام الأمني").
+    Announcer,
+    /// The group of a victim or detainee ("قيادي في", "بالانتماء إلى").
+    Member,
+    /// The side attacked ("على", "ضد", "استهدف", "مع").
+    Target,
+    /// The side that acted ("نفذه", "برصاص", "كمين لـ", right after a verb).
+    Perpetrator,
+    /// Before the trigger, with no cue: most often the subject.
+    Subject,
+    Unknown,
+}
+
+/// Reads the arguments of an incident of `fam` triggered by `trigger`,
+/// from tokens `lo..hi`.
+pub(crate) fn read(ctx: &Ctx, fam: Family, trigger: &Hit, lo: usize, hi: usize) -> Args {
+    let mut args = Args::default();
+    read_actors(ctx, fam, trigger, lo, hi, &mut args);
+    args.location = place(ctx, trigger, lo, hi).map(|p| location_of(ctx, p, lo));
+    args.date = date(ctx, trigger, lo, hi);
+    read_toll(ctx, lo, hi, &mut args);
+    args
+}
+
+fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role)>) -> Role {
+    let r = ctx.r;
+    let a = &r.actors[i];
+    let ta = ctx.actor_tok[i];
+    let tokens = ctx.tokens();
+    let in_toll = r.counts.iter().any(|c| {
+        matches!(
+            c.kind,
+            CountKind::Killed | CountKind::Injured | CountKind::Kidnapped | CountKind::Arrested
+        ) && c.start <= a.start
+            && a.start < c.end
+    });
+    if in_toll || a.id == Some(CIVILIANS) {
+        return Role::Victim;
+    }
+    if ctx.cue_before(Class::Report, ta, 2, lo).is_some() {
+        return Role::Announcer;
+    }
+    if ctx.cue_before(Class::Member, ta, 1, lo).is_some() {
+        return Role::Member;
+    }
+    // "بين X وY": X acted, Y was met.
+    if ta > lo && tokens[ta - 1].norm == "بين" {
+        return Role::Perpetrator;
+    }
+    if let Some((p, Role::Perpetrator)) = prev {
+        let pend = ctx.r.actors[p].end;
+        let joined = tokens[ta].norm.starts_with('و')
+            && ta > 0
+            && tokens[ta - 1].end == pend
+            && tokens[..ta].iter().rev().take(6).any(|t| t.norm == "بين");
+        if joined {
+            return Role::Target;
+        }
+    }
+    let target = ctx.cue_before(Class::Target, ta, 2, lo);
+    // A clause-initial verb ("استهدفت طائرة مسيرة سيارة") has its subject
+    // right after it; the attacked comes later.
+    let verb_first = target.is_some_and(|h| {
+        ctx.entry(h).pos == Pos::Verb
+            && h.end == ta
+            && (h.start == lo || crate::coding::clause_break(tokens, h.start - 1))
+    });
+    if verb_first {
+        return Role::Perpetrator;
+    }
+    if target.is_some() || ctx.cue_before(Class::Partner, ta, 3, lo).is_some() {
+        return Role::Target;
+    }
+    if ctx.cue_before(Class::Perpetrator, ta, 3, lo).is_some() {
+        return Role::Perpetrator;
+    }
+    // "بهجوم لداعش", "كمين لداعش": a possessive right after the trigger.
+    let norm = &tokens[ta].norm;
+    if ta == trigger.end && (norm.starts_with('ل') || norm.starts_with("ول")) {
+        return Role::Perpetrator;
+    }
+    if ctx.entry(trigger).pos == Pos::Verb && ta >= trigger.end && ta - trigger.end <= 1 {
+        return Role::Perpetrator;
+    }
+    if ta < trigger.start {
+        return Role::Subject;
+    }
+    Role::Unknown
+}
+
+fn read_actors(ctx: &Ctx, fam: Family, trigger: &Hit, lo: usize, hi: usize, args: &mut Args) {
+    let r = ctx.r;
+    let tokens = ctx.tokens();
+    let mut roles: Vec<(usize, Role)> = Vec::new();
+    let mut prev: Option<(usize, Role)> = None;
+    for (i, &ta) in ctx.actor_tok.iter().enumerate() {
+        if ta < lo || ta >= hi {
+            continue;
+        }
+        // An apposition ("قوات سوريا الديمقراطية (قسد)") plays the part of
+        // the name it follows.
+        let apposed = prev.filter(|&(p, _)| {
+            let pend = ctx.actor_tok[p].max(
+                tokens.partition_point(|t| t.start < r.actors[p].end),
+            );
+            ta > pend
+                && ta - pend <= 1
+                && tokens[pend..ta].iter().all(|t| t.kind == TokenKind::Punct)
+        });
+        let role = match apposed {
+            Some((_, role)) => role,
+            None => role(ctx, i, trigger, lo, prev),
+        };
+        prev = Some((i, role));
+        roles.push((i, role));
+    }
+    let dist = |i: usize| {
+        let ta = ctx.actor_tok[i];
+        if ta >= trigger.end {
+            ta - trigger.end
+        } else {
+            trigger.start - ta
+        }
+    };
+    let pick = |want: Role, skip: Option<usize>, after: bool| {
+        roles
+            .iter()
+            .filter(|(i, r)| *r == want && Some(*i) != skip)
+            .filter(|(i, _)| !after || ctx.actor_tok[*i] >= trigger.end)
+            .min_by_key(|(i, _)| dist(*i))
+            .map(|(i, _)| *i)
+    };
+    // Whether a mention before the trigger is in the trigger's clause.
+    let same_clause = |i: usize| {
+        let ta = ctx.actor_tok[i];
+        !(ta..trigger.start).any(|t| crate::coding::clause_break(tokens, t))
+    };
+    let announcer = pick(Role::Announcer, None, false);
+    let (actor1, mut actor2);
+    if matches!(
+        fam,
+        Family::Arrest | Family::Takeover | Family::Defuse | Family::Change | Family::Agreement
+    ) {
+        // The force that acted opens the sentence or announces it; whoever
+        // comes after the trigger is the one it acted on.
+        actor1 = roles
+            .iter()
+            .find(|&&(i, role)| {
+                ctx.actor_tok[i] < trigger.start
+                    && matches!(role, Role::Subject | Role::Perpetrator)
+                    && r.actors[i].id != Some(CIVILIANS)
+            })
+            .map(|(i, _)| *i)
+            .or(announcer);
+        let arrested = |i: usize| {
+            r.counts.iter().any(|c| {
+                matches!(c.kind, CountKind::Arrested | CountKind::Kidnapped)
+                    && c.start <= r.actors[i].start
+                    && r.actors[i].start < c.end
+            })
+        };
+        actor2 = pick(Role::Member, actor1, true)
+            .or_else(|| pick(Role::Target, actor1, true))
+            .or_else(|| {
+                roles
+                    .iter()
+                    .find(|&&(i, role)| role == Role::Victim && arrested(i) && Some(i) != actor1)
+                    .map(|(i, _)| *i)
+            })
+            .or_else(|| pick(Role::Perpetrator, actor1, true))
+            .or_else(|| pick(Role::Unknown, actor1, true));
+    } else {
+        actor1 = pick(Role::Perpetrator, None, false).or_else(|| {
+            (ctx.entry(trigger).pos == Pos::Verb)
+                .then(|| {
+                    roles
+                        .iter()
+                        .rev()
+                        .find(|&&(i, role)| role == Role::Subject && same_clause(i))
+                        .map(|(i, _)| *i)
+                })
+                .flatten()
+        });
+        actor2 = pick(Role::Target, actor1, false)
+            .or_else(|| pick(Role::Member, actor1, false))
+            .or_else(|| {
+                roles
+                    .iter()
+                    .find(|(i, r)| *r == Role::Victim && Some(*i) != actor1)
+                    .map(|(i, _)| *i)
+            })
+            .or_else(|| pick(Role::Unknown, actor1, true));
+    }
+    let mut actor1 = actor1;
+    let untold_victims = r.counts.iter().any(|c| {
+        let ct = tokens.partition_point(|t| t.start < c.start);
+        ct >= lo
+            && ct < hi
+            && matches!(c.kind, CountKind::Killed | CountKind::Injured)
+            && !r.actors.iter().any(|a| a.start >= c.start && a.start < c.end)
+    });
+    if fam == Family::Violence && actor2.is_none() && untold_victims {
+        // "أعلنت خلية الإعلام الأمني مقتل ثلاثة جنود": the announcing force's own.
+        actor2 = announcer.filter(|&i| is_state(r.actors[i].id));
+    }
+    let id = |x: Option<usize>| x.and_then(|i| r.actors[i].id);
+    if actor1.is_some() && id(actor1).is_some() && id(actor1) == id(actor2) {
+        actor2 = None;
+    }
+    if id(actor1) == Some(CIVILIANS) && fam != Family::Arrest {
+        if actor2.is_none() {
+            actor2 = actor1;
+        }
+        actor1 = None;
+    }
+    let armed_victim = roles.iter().any(|&(i, role)| {
+        matches!(role, Role::Target | Role::Member | Role::Victim)
+            && r.actors[i].id.is_some()
+            && r.actors[i].id != Some(CIVILIANS)
+            && Some(i) != actor1
+    });
+    args.civilian_victims = !armed_victim
+        && (id(actor2) == Some(CIVILIANS)
+            || roles
+                .iter()
+                .any(|&(i, role)| role == Role::Victim && r.actors[i].id == Some(CIVILIANS)));
+    args.actor1_cued = actor1.is_some_and(|i| {
+        roles
+            .iter()
+            .any(|&(j, role)| j == i && role == Role::Perpetrator)
+    });
+    args.actor1 = actor1;
+    args.actor2 = actor2;
+}
+
+/// How specific a place is: settlements and sites first.
+fn rank(l: Level) -> u8 {
+    match l {
+        Level::City | Level::Town | Level::Village | Level::Site => 0,
+        Level::Region => 1,
+        Level::Admin1 => 2,
+        Level::Country => 3,
+    }
+}
+
+/// Whether place `p` opens a sentence as its dateline ("إدلب (سوريا) -").
+fn dateline(ctx: &Ctx, p: usize, lo: usize) -> bool {
+    let tp = ctx.place_tok[p];
+    let tokens = ctx.tokens();
+    tp <= lo + 2
+        && tokens[tp..tokens.len().min(tp + 6)]
+            .iter()
+            .any(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "-" | "–" | "—"))
+}
+
+/// The place of the incident: the most specific mention in scope, nearest
+/// the trigger; never a dateline or the place an attack came from.
+fn place(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<usize> {
+    let r = ctx.r;
+    (0..r.places.len())
+        .filter(|&p| ctx.place_tok[p] >= lo && ctx.place_tok[p] < hi)
+        .filter(|&p| !dateline(ctx, p, lo))
+        .filter(|&p| ctx.cue_before(Class::Origin, ctx.place_tok[p], 2, lo).is_none())
+        .min_by_key(|&p| {
+            let tp = ctx.place_tok[p];
+            let d = if tp >= trigger.end {
+                tp - trigger.end
+            } else {
+                trigger.start - tp
+            };
+            (rank(r.places[p].place.level), d)
+        })
+}
+
+/// A place mention as a location: its ACLED geo precision and the span of
+/// the phrase that places the incident ("قرب قضاء الحويجة").
+pub(crate) fn location_of(ctx: &Ctx, p: usize, lo: usize) -> (usize, u8, (usize, usize)) {
+    let m = &ctx.r.places[p];
+    let tp = ctx.place_tok[p];
+    let qualifier = ctx
+        .cue_before(Class::Near, tp, 2, lo)
+        .or_else(|| ctx.cue_before(Class::District, tp, 1, lo));
+    let precision = match rank(m.place.level) {
+        0 if qualifier.is_some() => 2,
+        0 => 1,
+        1 => 2,
+        _ => 3,
+    };
+    let start = qualifier.map_or(m.start, |h| ctx.tokens()[h.start].start.min(m.start));
+    (p, precision, (start, m.end))
+}
+
+/// The towns listed after a trigger ("على قرى X وY وZ"): the first
+/// settlement after it and every one joined to it by "و" or a comma.
+pub(crate) fn listed_places(ctx: &Ctx, trigger: &Hit, hi: usize) -> Vec<usize> {
+    let r = ctx.r;
+    let tokens = ctx.tokens();
+    let mut out: Vec<usize> = Vec::new();
+    for p in 0..r.places.len() {
+        let tp = ctx.place_tok[p];
+        if tp < trigger.end || tp >= hi || rank(r.places[p].place.level) != 0 {
+            continue;
+        }
+        if out.is_empty() {
+            out.push(p);
+            continue;
+        }
+        let joined = tokens[tp].norm.starts_with('و')
+            || (tp > 0
+                && (tokens[tp - 1].norm == "،"
+                    || tokens[tp - 1].norm == ","
+                    || (tokens[tp - 1].norm.starts_with('و') && tokens[tp - 1].norm.chars().count() <= 6)));
+        if !joined {
+            break;
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// The date of the incident: the date mention in scope nearest the
+/// trigger, to the day, week or month; never one that opens a duration.
+fn date(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<(String, String, u8, usize)> {
+    let r = ctx.r;
+    let tokens = ctx.tokens();
+    let best = (0..r.dates.len())
+        .filter(|&d| ctx.date_tok[d] >= lo && ctx.date_tok[d] < hi)
+        .filter(|&d| r.dates[d].value.is_some())
+        .filter(|&d| {
+            let t = ctx.date_tok[d];
+            tokens[t].norm != "منذ" && !(t > 0 && tokens[t - 1].norm == "منذ")
+        })
+        .filter(|&d| r.dates[d].precision != DatePrecision::Year)
+        .min_by_key(|&d| {
+            let t = ctx.date_tok[d];
+            if t >= trigger.end {
+                t - trigger.end
+            } else {
+                trigger.start - t
+            }
+        })?;
+    let m = &r.dates[best];
+    let v = m.value.as_deref()?;
+    match m.precision {
+        DatePrecision::Day => Some((v.to_string(), v.to_string(), 1, best)),
+        DatePrecision::Week => Some((v.to_string(), v.to_string(), 2, best)),
+        DatePrecision::Month => {
+            let first: jiff::civil::Date = format!("{v}-01").parse().ok()?;
+            let last = first.last_of_month();
+            Some((first.to_string(), last.to_string(), 3, best))
+        }
+        DatePrecision::Year => None,
+    }
+}
+
+/// Killed and injured in scope: counts joined by "و" add up, separate
+/// reports give the lowest, "بينهم …" subsets are left out.
+fn read_toll(ctx: &Ctx, lo: usize, hi: usize, args: &mut Args) {
+    let r = ctx.r;
+    let mut groups: [Vec<Option<u64>>; 2] = [Vec::new(), Vec::new()];
+    let mut open: [bool; 2] = [false, false];
+    for (c, &tc) in r.counts.iter().zip(&ctx.count_tok) {
+        if tc < lo || tc >= hi {
+            continue;
+        }
+        let k = match c.kind {
+            CountKind::Killed => 0,
+            CountKind::Injured => 1,
+            CountKind::Kidnapped | CountKind::Arrested => {
+                args.counted = true;
+                continue;
+            }
+            _ => continue,
+        };
+        args.counted = true;
+        let subset = ctx.cue_before(Class::Subset, tc, 1, lo).is_some()
+            || ctx
+                .hits_in(tc, tc + 1)
+                .iter()
+                .any(|h| ctx.class(h) == Class::Subset);
+        if subset {
+            continue;
+        }
+        let joined = ctx.tokens()[tc].norm.starts_with('و') && open[k];
+        match (joined, groups[k].last_mut()) {
+            (true, Some(last)) => {
+                *last = match (*last, c.value) {
+                    (Some(a), Some(b)) => Some(a + b),
+                    (a, b) => a.or(b),
+                };
+            }
+            _ => groups[k].push(c.value),
+        }
+        open[k] = true;
+    }
+    let lowest = |g: &Vec<Option<u64>>| g.iter().flatten().copied().min();
+    args.fatalities = lowest(&groups[0]);
+    args.injuries = lowest(&groups[1]);
+}

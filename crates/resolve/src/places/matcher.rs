@@ -1,0 +1,790 @@
+//! Place matching over a body's tokens: name lookup, regional phrases,
+//! evidence for ambiguous names, and disambiguation between same-named
+//! places.
+//!
+//! Owns the reading of the token sequence against the gazetteer index (one
+//! hash lookup per clitic candidate of a token, then one per possible name
+//! length) and the choice of one place per match. It does not parse the
+//! gazetteer (see [`super::gazetteer`]) and never looks at actors or people:
+//! their spans arrive as `claimed`.
+
+use rasid_text::tokens::{Token, TokenKind};
+use rustc_hash::FxHashMap;
+
+use super::gazetteer::{Ambiguity, Entry, GAZETTEER, Gazetteer};
+use super::{Level, Place, PlaceMention};
+
+/// Words before a name that say it is a place ("مدينة الرقة").
+const SETTLEMENT_CUES: &[&str] = &[
+    "مدينه", "مدينتي", "بلده", "بلدتي", "قريه", "قريتي", "قري", "ناحيه", "قضاء", "حي", "منطقه", "منطقتي", "مخيم",
+    "مركز", "مدن", "بلدات", "ضاحيه", "اطراف", "ضواحي", "محيط", "مداخل", "مشارف", "طريق",
+];
+/// Words before a name that say it is a governorate.
+const ADMIN_CUES: &[&str] = &["محافظه", "محافظتي", "محافظات", "ولايه", "اقليم"];
+/// Prepositions and motion words that usually precede a place.
+const PREPOSITIONS: &[&str] = &[
+    "في", "من", "الي", "قرب", "نحو", "باتجاه", "اتجاه", "داخل", "عند", "بين", "حول", "جنوب", "شمال", "شرق", "غرب",
+    "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "اطراف", "ضواحي", "انطلاقا", "مدخل",
+];
+/// Heads of a regional phrase: "ريف حلب", "بادية حمص".
+const REGION_HEADS: &[(&str, &str, &str)] = &[
+    ("ريف", "rif", "countryside"),
+    ("باديه", "badia", "desert"),
+    ("صحراء", "desert", "desert"),
+];
+/// First word of a direction ("جنوب غرب كركوك").
+const DIRECTIONS: &[(&str, &str)] = &[
+    ("شمال", "north"),
+    ("جنوب", "south"),
+    ("شرق", "east"),
+    ("غرب", "west"),
+    ("شمالي", "north"),
+    ("جنوبي", "south"),
+    ("شرقي", "east"),
+    ("غربي", "west"),
+];
+/// Direction adjectives after a regional phrase ("ريف حلب الشمالي").
+const DIRECTION_ADJECTIVES: &[(&str, &str)] = &[
+    ("الشمالي", "north"),
+    ("الجنوبي", "south"),
+    ("الشرقي", "east"),
+    ("الغربي", "west"),
+    ("الشماليه", "north"),
+    ("الجنوبيه", "south"),
+    ("الشرقيه", "east"),
+    ("الغربيه", "west"),
+];
+/// Distance units of "120 كلم شمال بغداد".
+const KM_WORDS: &[&str] = &["كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات", "كيلومترًا"];
+/// Words of the phrases above that are never a place on their own, whatever
+/// village shares the name.
+const STRUCTURAL: &[&str] = &[
+    "ريف", "باديه", "صحراء", "شمال", "جنوب", "شرق", "غرب", "وسط", "مدينه", "محافظه", "قريه", "بلده", "منطقه", "حي",
+];
+
+/// What precedes a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Nothing telling.
+    None,
+    /// A preposition, or a ب/ل proclitic on the name itself.
+    Preposition,
+    /// "مدينة", "بلدة", "قرية", "مخيم"…
+    Settlement,
+    /// "محافظة", "ولاية".
+    Admin,
+}
+
+/// One gazetteer name found in the tokens.
+#[derive(Debug, Clone)]
+struct Raw {
+    /// Token index of the name's first token.
+    first: usize,
+    /// Token index after its last token.
+    last: usize,
+    /// The normalised name matched.
+    key: String,
+    /// Entries of that name.
+    cands: Vec<u32>,
+    cue: Cue,
+    /// Normalised letters of proclitics (و ب ل…) before the name in its
+    /// first token; the mention starts after them.
+    skip: usize,
+}
+
+/// A regional phrase around a raw match.
+#[derive(Debug, Clone)]
+struct RegionPhrase {
+    first: usize,
+    last: usize,
+    qualifier: String,
+    label: String,
+}
+
+/// Places and governorates the document names without doubt.
+#[derive(Default)]
+struct Context {
+    countries: FxHashMap<String, u32>,
+    admin1: FxHashMap<(String, String), u32>,
+    top_country: Option<String>,
+    /// Per raw match, what it added itself (country, admin1 code): a name
+    /// must not vouch for its own reading.
+    own: Vec<Option<(String, String)>>,
+    /// The raw match being resolved, if any.
+    current: Option<usize>,
+}
+
+impl Context {
+    fn own(&self) -> Option<&(String, String)> {
+        self.current.and_then(|k| self.own.get(k)).and_then(Option::as_ref)
+    }
+
+    /// Whether another name of the document lies in `country`.
+    fn has_country(&self, country: &str) -> bool {
+        let n = self.countries.get(country).copied().unwrap_or(0);
+        let mine = self.own().is_some_and(|o| o.0 == country) as u32;
+        n > mine
+    }
+
+    /// Whether another name of the document lies in this governorate.
+    fn has_admin1(&self, country: &str, code: &str) -> bool {
+        let key = (country.to_string(), code.to_string());
+        let n = self.admin1.get(&key).copied().unwrap_or(0);
+        let mine = self.own().is_some_and(|o| *o == key) as u32;
+        n > mine
+    }
+}
+
+/// Does token `t` have a matching form in `set`?
+fn token_in(t: &Token, set: &[&str]) -> bool {
+    t.kind == TokenKind::Word && t.candidates().iter().any(|c| set.contains(&c.as_ref()))
+}
+
+fn lookup<'a>(t: &Token, table: &'a [(&'a str, &'a str)]) -> Option<&'a str> {
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    t.candidates()
+        .iter()
+        .find_map(|c| table.iter().find(|(w, _)| *w == c.as_ref()).map(|(_, q)| *q))
+}
+
+/// Longest gazetteer name starting at each token, left to right.
+fn raw_matches(g: &Gazetteer, tokens: &[Token]) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut key = String::new();
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, String, bool)> = None;
+        let cands = t.candidates();
+        for (ci, cand) in cands.iter().enumerate() {
+            if !place_form(&t.norm, cand, &cands) {
+                continue;
+            }
+            let Some(&max) = g.heads.get(cand.as_ref()) else { continue };
+            for len in (1..=max as usize).rev() {
+                if i + len > tokens.len() || best.as_ref().is_some_and(|b| b.0 >= len) {
+                    continue;
+                }
+                key.clear();
+                key.push_str(cand);
+                let mut ok = true;
+                for u in &tokens[i + 1..i + len] {
+                    if u.kind == TokenKind::Punct {
+                        ok = false;
+                        break;
+                    }
+                    key.push(' ');
+                    key.push_str(&u.norm);
+                }
+                if ok && g.names.contains_key(key.as_str()) {
+                    // A proclitic ب/ل/ك stripped off the name is itself a
+                    // hint of a place ("بالرقة", "لحلب").
+                    let proclitic = ci > 0 && stripped_preposition(&t.norm, cand);
+                    best = Some((len, key.clone(), proclitic));
+                    break;
+                }
+            }
+        }
+        let Some((len, key_found, proclitic)) = best else {
+            i += 1;
+            continue;
+        };
+        let cands = g.names[key_found.as_str()].clone();
+        let cue = cue_before(tokens, i, proclitic);
+        let head = key_found.split(' ').next().unwrap_or_default();
+        let skip = proclitic_len(&t.norm, head);
+        out.push(Raw {
+            first: i,
+            last: i + len,
+            key: key_found,
+            cands,
+            cue,
+            skip,
+        });
+        i += len;
+    }
+    out
+}
+
+/// Whether a clitic candidate of `word` may name a place: proclitics
+/// و ف ب ل may go, but not a pronoun suffix ("بواسطة" is not واسط), not
+/// ك ("كمينا" is not مينا), and not an article the word has ("السوري" is
+/// not a place "سوري").
+fn place_form(word: &str, cand: &str, all: &[std::borrow::Cow<'_, str>]) -> bool {
+    if cand == word {
+        return true;
+    }
+    let article_less = all.iter().any(|c| c.strip_prefix("ال") == Some(cand));
+    if article_less {
+        return false;
+    }
+    let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
+    if w == cand {
+        return true;
+    }
+    if let Some(rest) = w.strip_prefix("لل") {
+        return cand.strip_prefix("ال") == Some(rest);
+    }
+    w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')) == Some(cand)
+}
+
+/// How many normalised letters of `word` precede `head`, the name's first
+/// token: "وبالرقه"/"الرقه" → 2. In "للرقه" the ل has swallowed the
+/// article's alef, so only a و/ف before it is cut.
+fn proclitic_len(word: &str, head: &str) -> usize {
+    let n = word.chars().count();
+    let h = head.chars().count();
+    if word.ends_with(head) {
+        return n - h;
+    }
+    // لل + rest for ال + rest.
+    usize::from(word.starts_with('و') || word.starts_with('ف'))
+}
+
+/// Whether `cand` is `word` less a ب/ل/ك proclitic (after an optional و/ف).
+fn stripped_preposition(word: &str, cand: &str) -> bool {
+    let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
+    let Some(rest) = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).or_else(|| w.strip_prefix('ك')) else {
+        return false;
+    };
+    rest == cand || (rest.starts_with('ل') && format!("ا{rest}") == cand)
+}
+
+fn cue_before(tokens: &[Token], i: usize, proclitic: bool) -> Cue {
+    let prev = i.checked_sub(1).map(|p| &tokens[p]).filter(|t| t.kind == TokenKind::Word);
+    match prev {
+        Some(p) if token_in(p, ADMIN_CUES) => Cue::Admin,
+        Some(p) if token_in(p, SETTLEMENT_CUES) || token_in(p, &REGION_HEAD_WORDS) => Cue::Settlement,
+        Some(p) if token_in(p, PREPOSITIONS) => Cue::Preposition,
+        _ if proclitic => Cue::Preposition,
+        _ => Cue::None,
+    }
+}
+
+const REGION_HEAD_WORDS: [&str; 3] = [REGION_HEADS[0].0, REGION_HEADS[1].0, REGION_HEADS[2].0];
+
+/// The regional phrase a raw match anchors, if any.
+fn region_around(tokens: &[Token], raw: &Raw) -> Option<RegionPhrase> {
+    let before = raw.first.checked_sub(1).map(|p| &tokens[p])?;
+    if let Some((_, q, label)) = REGION_HEADS.iter().find(|(w, ..)| token_in(before, &[*w])) {
+        // Up to two direction adjectives after: "ريف حلب الشمالي الشرقي".
+        let mut last = raw.last;
+        let mut dirs: Vec<&str> = Vec::new();
+        while dirs.len() < 2 {
+            let Some(d) = tokens.get(last).and_then(|t| lookup(t, DIRECTION_ADJECTIVES)) else { break };
+            dirs.push(d);
+            last += 1;
+        }
+        let mut qualifier = q.to_string();
+        let mut label = label.to_string();
+        if !dirs.is_empty() {
+            qualifier = format!("{q}-{}", dirs.join("-"));
+            label = format!("{label} ({})", dirs.join("-"));
+        }
+        return Some(RegionPhrase {
+            first: raw.first - 1,
+            last,
+            qualifier,
+            label,
+        });
+    }
+    // "جنوب غرب كركوك", "شمال شرقي بعقوبة", "غرب الأنبار".
+    let second = lookup(before, DIRECTIONS)?;
+    let mut first = raw.first - 1;
+    let mut dirs = vec![second];
+    if let Some(d) = first.checked_sub(1).and_then(|p| lookup(&tokens[p], DIRECTIONS))
+        && matches!(d, "north" | "south")
+        && matches!(second, "east" | "west")
+    {
+        dirs.insert(0, d);
+        first -= 1;
+    }
+    // "120 كلم شمال بغداد" places something else relative to the anchor.
+    if first.checked_sub(1).is_some_and(|p| token_in(&tokens[p], KM_WORDS)) {
+        return None;
+    }
+    let d = dirs.join("-");
+    Some(RegionPhrase {
+        first,
+        last: raw.last,
+        qualifier: d.clone(),
+        label: d,
+    })
+}
+
+fn level_weight(l: Level) -> f64 {
+    match l {
+        Level::Country => 50.0,
+        Level::Admin1 => 20.0,
+        Level::City => 25.0,
+        Level::Region | Level::Site => 22.0,
+        Level::Town => 15.0,
+        Level::Village => 10.0,
+    }
+}
+
+fn score(e: &Entry, cue: Cue, ctx: &Context) -> f64 {
+    let mut s = level_weight(e.level) + 5.0 * (f64::from(e.population) + 1.0).log10();
+    s += [0.0, 8.0, 20.0][e.nearness() as usize];
+    if ctx.has_country(&e.country) {
+        s += 20.0;
+        if ctx.top_country.as_deref() == Some(e.country.as_str()) {
+            s += 10.0;
+        }
+    }
+    if !matches!(e.level, Level::Country | Level::Admin1) && ctx.has_admin1(&e.country, &e.admin1code) {
+        s += 15.0;
+    }
+    match cue {
+        Cue::Admin => {
+            if e.level == Level::Admin1 {
+                s += 80.0;
+            }
+        }
+        Cue::Settlement => match e.level {
+            Level::City | Level::Town | Level::Village | Level::Site => s += 30.0,
+            Level::Admin1 => s -= 20.0,
+            Level::Country => s -= 40.0,
+            Level::Region => {}
+        },
+        _ => {}
+    }
+    s
+}
+
+fn best<'g>(g: &'g Gazetteer, cands: &[u32], cue: Cue, ctx: &Context) -> &'g Entry {
+    // A governorate's name shared by a small town elsewhere ("صلاح الدين")
+    // means the governorate.
+    let admin: Option<&Entry> = cands.iter().map(|&c| g.entry(c)).find(|e| e.level == Level::Admin1);
+    let mut best = g.entry(cands[0]);
+    let mut best_score = f64::MIN;
+    for &c in cands {
+        let e = g.entry(c);
+        let mut s = score(e, cue, ctx);
+        if let Some(a) = admin
+            && e.level != Level::Admin1
+            && e.population < 100_000
+            && (e.country != a.country || e.admin1code != a.admin1code)
+        {
+            s -= 30.0;
+        }
+        if s > best_score {
+            best = e;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// Whether a match has the evidence its name needs.
+fn accepted(g: &Gazetteer, raw: &Raw, e: &Entry, ctx: &Context, in_region: bool) -> bool {
+    if STRUCTURAL.contains(&raw.key.as_str()) {
+        return false;
+    }
+    let strong = in_region || matches!(raw.cue, Cue::Settlement | Cue::Admin);
+    let prep = raw.cue == Cue::Preposition;
+    let single = raw.last - raw.first == 1;
+    let known_country = ctx.has_country(&e.country);
+    let small = e.population < 15_000 && matches!(e.level, Level::Town | Level::Village);
+    // Far from the field, GeoNames' Arabic spellings of towns are often
+    // ordinary words ("دراجة", "ورود"): only a metropolis or a place of a
+    // country the document names is believed.
+    if e.nearness() == 0 && !matches!(e.level, Level::Country | Level::Admin1) && e.population < 1_000_000 && !known_country {
+        return false;
+    }
+    match g.ambiguous.get(raw.key.as_str()) {
+        Some(Ambiguity::Person) => strong,
+        Some(&Ambiguity::Word(evidence)) => {
+            // `evidence`: how often ANERcorp reads the name as a place.
+            strong
+                || (prep
+                    && (matches!(e.level, Level::Country | Level::Admin1)
+                        || e.population >= 1_000_000
+                        || (evidence >= 0.3
+                            && (e.population >= 100_000 || (known_country && e.nearness() == 2 && e.level != Level::Village)))))
+        }
+        None => {
+            if single && raw.key.chars().count() <= 2 {
+                strong
+            } else if e.nearness() == 1 && small {
+                strong || known_country
+            } else if e.nearness() == 1 && !matches!(e.level, Level::Country | Level::Admin1) && e.population < 1_000_000 {
+                // A neighbour's town in a Syrian or Iraqi story: needs its
+                // country named, a cue, or a preposition before a city.
+                strong || known_country || (prep && e.population >= 100_000)
+            } else {
+                true
+            }
+        }
+    }
+}
+
+/// Countries and governorates of matches that leave little doubt: names
+/// that are not ambiguous and pass without any context (so a stray word
+/// cannot vouch for its own country), read as their best place when that
+/// is a country, governorate or city, or lies in Syria or Iraq.
+fn context(g: &Gazetteer, raws: &[Raw]) -> Context {
+    let empty = Context::default();
+    let mut ctx = Context::default();
+    for r in raws {
+        ctx.own.push(None);
+        if g.ambiguous.contains_key(r.key.as_str()) || STRUCTURAL.contains(&r.key.as_str()) {
+            continue;
+        }
+        let e = best(g, &r.cands, r.cue, &empty);
+        let one_country = r.cands.iter().all(|&c| g.entry(c).country == e.country);
+        let sure = one_country || matches!(e.level, Level::Country | Level::Admin1) || e.population >= 100_000;
+        if !sure || !accepted(g, r, e, &empty, false) {
+            continue;
+        }
+        *ctx.countries.entry(e.country.clone()).or_default() += 1;
+        if e.level != Level::Country {
+            *ctx.admin1.entry((e.country.clone(), e.admin1code.clone())).or_default() += 1;
+        }
+        *ctx.own.last_mut().expect("pushed above") = Some((e.country.clone(), e.admin1code.clone()));
+    }
+    ctx.top_country = ctx.countries.iter().max_by_key(|(c, n)| (**n, *c)).map(|(c, _)| c.clone());
+    ctx
+}
+
+fn place_of(e: &Entry) -> Place {
+    Place {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        level: e.level,
+        country: e.country.clone(),
+        admin1: e.admin1.clone(),
+        lat: e.lat,
+        lon: e.lon,
+    }
+}
+
+/// The anchor of a regional phrase: the governorate when the name is one
+/// ("ريف حلب" is the countryside of Aleppo governorate), else the best place.
+fn region_anchor<'g>(g: &'g Gazetteer, raw: &Raw, ctx: &Context) -> &'g Entry {
+    let admin: Vec<u32> = raw
+        .cands
+        .iter()
+        .copied()
+        .filter(|&c| g.entry(c).level == Level::Admin1)
+        .collect();
+    if admin.is_empty() {
+        best(g, &raw.cands, Cue::Settlement, ctx)
+    } else {
+        best(g, &admin, Cue::Admin, ctx)
+    }
+}
+
+/// Bonus for the candidates of "X (120 كلم شمال بغداد)": the ones within the
+/// stated distance of the anchor.
+fn distance_anchor(tokens: &[Token], raws: &[Raw], k: usize) -> Option<(f64, usize)> {
+    let r = &raws[k];
+    let mut j = r.last;
+    let limit = (r.last + 5).min(tokens.len());
+    while j < limit && tokens[j].kind != TokenKind::Number {
+        j += 1;
+    }
+    let km: f64 = tokens.get(j)?.norm.replace([',', '٬'], "").parse().ok()?;
+    if !tokens.get(j + 1).is_some_and(|t| token_in(t, KM_WORDS)) {
+        return None;
+    }
+    let mut m = j + 2;
+    while tokens.get(m).is_some_and(|t| lookup(t, DIRECTIONS).is_some()) {
+        m += 1;
+    }
+    let anchor = raws.iter().position(|a| a.first == m || a.first == m + 1)?;
+    Some((km, anchor))
+}
+
+fn distance_km(a: &Entry, b: &Entry) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.lat.to_radians(), a.lon.to_radians(), b.lat.to_radians(), b.lon.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+fn overlaps(span: (usize, usize), claimed: &[(usize, usize)]) -> bool {
+    claimed.iter().any(|&(s, e)| span.0 < e && s < span.1)
+}
+
+/// The code-point offset in the body after the first `skip` normalised
+/// letters of token `t` (diacritics and tatweel belong to their letter).
+fn start_after(chars: &[char], t: &Token, skip: usize) -> usize {
+    let mut i = t.start;
+    let mut left = skip;
+    while left > 0 && i < t.end {
+        if !is_mark(chars[i]) {
+            left -= 1;
+        }
+        i += 1;
+    }
+    while i < t.end && is_mark(chars[i]) {
+        i += 1;
+    }
+    if i >= t.end { t.start } else { i }
+}
+
+fn is_mark(c: char) -> bool {
+    rasid_text::normalize::is_diacritic(c) || matches!(c, '\u{0640}' | '\u{200B}'..='\u{200F}')
+}
+
+/// Whether the tokens between two names only join them: "حلب وإدلب",
+/// "دير الزور - الميادين", "ديالى، كركوك".
+fn coordinated(tokens: &[Token], prev_last: usize, next_first: usize) -> bool {
+    if prev_last > next_first || next_first - prev_last > 2 {
+        return false;
+    }
+    let between = &tokens[prev_last..next_first];
+    if between.is_empty() {
+        return tokens[next_first].norm.starts_with('و');
+    }
+    between.iter().all(|t| matches!(t.norm.as_str(), "،" | "," | "-" | "–" | "/" | "و"))
+}
+
+/// See [`super::find_places`].
+pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> Vec<PlaceMention> {
+    let g = &*GAZETTEER;
+    let raws: Vec<Raw> = raw_matches(g, tokens)
+        .into_iter()
+        .filter(|r| !overlaps((tokens[r.first].start, tokens[r.last - 1].end), claimed))
+        .collect();
+    if raws.is_empty() {
+        return Vec::new();
+    }
+    let chars: Vec<char> = if raws.iter().any(|r| r.skip > 0) { body.chars().collect() } else { Vec::new() };
+    let mut ctx = context(g, &raws);
+    let mut out: Vec<PlaceMention> = Vec::with_capacity(raws.len());
+    // Token index after the last mention, and whether it was a governorate.
+    let mut prev: Option<(usize, bool)> = None;
+    let mut taken_until = 0;
+    for (k, raw) in raws.iter().enumerate() {
+        ctx.current = Some(k);
+        let region = region_around(tokens, raw).filter(|p| p.first >= taken_until);
+        let anchor_is_country = raw.cands.iter().all(|&c| g.entry(c).level == Level::Country);
+        if let Some(p) = region.filter(|_| !anchor_is_country) {
+            let anchor = region_anchor(g, raw, &ctx);
+            let span = (tokens[p.first].start, tokens[p.last - 1].end);
+            if accepted(g, raw, anchor, &ctx, true) && !overlaps(span, claimed) {
+                out.push(PlaceMention {
+                    start: span.0,
+                    end: span.1,
+                    place: Place {
+                        id: format!("rasid:region:{}:{}", anchor.id, p.qualifier),
+                        name: format!("{} {}", anchor.name, p.label),
+                        level: Level::Region,
+                        ..place_of(anchor)
+                    },
+                });
+                taken_until = p.last;
+                prev = Some((p.last, anchor.level == Level::Admin1));
+                continue;
+            }
+        }
+        // Names joined to the previous place share its kind: "ديالى وصلاح
+        // الدين وكركوك" are governorates, and "دير الزور - الميادين" makes
+        // the second name a place too.
+        let joined = prev.filter(|&(end, _)| coordinated(tokens, end, raw.first));
+        let next_admin = raws.get(k + 1).is_some_and(|n| {
+            coordinated(tokens, raw.last, n.first) && n.cands.iter().all(|&c| g.entry(c).level == Level::Admin1)
+        });
+        let mut cands: Vec<u32> = raw.cands.clone();
+        if joined.is_some_and(|(_, admin)| admin) || next_admin {
+            let admin: Vec<u32> = cands.iter().copied().filter(|&c| g.entry(c).level == Level::Admin1).collect();
+            if !admin.is_empty() {
+                cands = admin;
+            }
+        }
+        let mut e = best(g, &cands, raw.cue, &ctx);
+        if cands.len() > 1
+            && let Some((km, a)) = distance_anchor(tokens, &raws, k)
+        {
+            let anchor = best(g, &raws[a].cands, raws[a].cue, &ctx);
+            let near: Vec<u32> = cands
+                .iter()
+                .copied()
+                .filter(|&c| distance_km(g.entry(c), anchor) <= km * 1.5 + 30.0)
+                .collect();
+            if !near.is_empty() {
+                e = best(g, &near, raw.cue, &ctx);
+            }
+        }
+        let joined_same_country = joined.is_some() && out.last().is_some_and(|m| m.place.country == e.country);
+        let mut r = raw.clone();
+        if joined_same_country && r.cue != Cue::Admin {
+            r.cue = Cue::Settlement;
+        }
+        if !accepted(g, &r, e, &ctx, false) {
+            continue;
+        }
+        let first = &tokens[raw.first];
+        let start = if raw.skip > 0 { start_after(&chars, first, raw.skip) } else { first.start };
+        out.push(PlaceMention {
+            start,
+            end: tokens[raw.last - 1].end,
+            place: place_of(e),
+        });
+        taken_until = raw.last;
+        prev = Some((raw.last, e.level == Level::Admin1));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::find_places;
+    use rasid_text::tokens::tokenize;
+
+    /// (text, mention text, id or id prefix, level).
+    fn places(text: &str) -> Vec<(String, String, &'static str)> {
+        let toks = tokenize(text);
+        find_places(text, &toks, &[])
+            .into_iter()
+            .map(|m| {
+                let t: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+                (t, m.place.id, m.place.level.as_str())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_and_clitics() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("قتل جنديان في هجوم بالرقة أمس", "الرقة", "geonames:172955"),
+            ("وانتشرت الدوريات وبالموصل أيضا", "الموصل", "geonames:99072"),
+            ("أرسلت تعزيزات للرقة مساء", "للرقة", "geonames:172955"),
+            ("وتنشط الخلايا قرب الفلوجة والكرمة", "الكرمة", "rasid:karmah-iq"),
+            ("كمين على طريق دير الزور - الميادين", "الميادين", "geonames:173480"),
+            ("وصلت التعزيزات إلى الموصل صباحا", "الموصل", "geonames:99072"),
+            ("ووقع الانفجار في تلعفر غرب المدينة", "تلعفر", "geonames:90393"),
+            ("ووقع الانفجار في تل عفر غرب المدينة", "تل عفر", "geonames:90393"),
+            ("قصفت الطائرات مواقع في الرمادى", "الرمادى", "geonames:98717"),
+            ("تداول ناشطون وسم #دير_الزور بكثافة", "دير_الزور", "geonames:170794"),
+            ("عادت العائلات إلى مخيم الهول شرق الحسكة", "مخيم الهول", "rasid:al-hol-camp"),
+            ("وأكد مصدر في سوريا أن الهجوم فشل", "سوريا", "geonames:163843"),
+            ("وأكد مصدر في سورية أن الهجوم فشل", "سورية", "geonames:163843"),
+            ("اندلعت اشتباكات في الحويجة مساء الخميس", "الحويجة", "geonames:390188"),
+            ("انسحب المسلحون نحو كوباني", "كوباني", "geonames:172256"),
+            ("هاجم التنظيم قاعدة عين الأسد الجوية", "قاعدة عين الأسد الجوية", "rasid:ain-al-asad-air-base"),
+            ("سقطت قذائف قرب معبر البوكمال", "معبر البوكمال", "rasid:al-bukamal-al-qaim-border-crossing"),
+        ];
+        for (text, mention, id) in cases {
+            let got = places(text);
+            assert!(
+                got.iter().any(|(t, i, _)| t == mention && i == id),
+                "{text}: want {mention} {id}, got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn regional_phrases() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("قتل راع في ريف حلب الشمالي اليوم", "ريف حلب الشمالي", "rasid:region:rasid:admin1:sy-aleppo:rif-north"),
+            (
+                "نفذت قسد مداهمات في ريف دير الزور الشرقي",
+                "ريف دير الزور الشرقي",
+                "rasid:region:rasid:admin1:sy-deir-ez-zor:rif-east",
+            ),
+            ("هجوم جنوب غرب كركوك", "جنوب غرب كركوك", "rasid:region:rasid:admin1:iq-kirkuk:south-west"),
+            ("تحركات في بادية حمص", "بادية حمص", "rasid:region:rasid:admin1:sy-homs:badia"),
+            ("تسيطر قسد على شرق الفرات", "شرق الفرات", "rasid:east-of-the-euphrates"),
+        ];
+        for (text, mention, id) in cases {
+            let got = places(text);
+            assert!(
+                got.iter().any(|(t, i, _)| t == mention && i == id),
+                "{text}: want {mention} {id}, got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn disambiguation() {
+        // (text, mention, expected country)
+        let cases: &[(&str, &str, &str)] = &[
+            // Sinjar: the Iraqi town, not the Syrian village of the same name.
+            ("قصفت طائرة مسيرة موقعا في سنجار", "سنجار", "IQ"),
+            // Amman is Jordan's capital when Jordan is the context.
+            ("استقبل الأردن وفدا في عمان لبحث الحدود مع الأردن", "عمان", "JO"),
+        ];
+        for (text, mention, cc) in cases {
+            let toks = tokenize(text);
+            let got = find_places(text, &toks, &[]);
+            let m = got
+                .iter()
+                .find(|m| text.chars().skip(m.start).take(m.end - m.start).collect::<String>() == *mention)
+                .unwrap_or_else(|| panic!("{text}: {mention} not found in {got:?}"));
+            assert_eq!(m.place.country, *cc, "{text}: {:?}", m.place);
+        }
+    }
+
+    #[test]
+    fn coordinated_names_share_their_kind() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("تنشط الخلايا في ديالى وصلاح الدين وكركوك", "كركوك", "rasid:admin1:iq-kirkuk"),
+            ("تنشط الخلايا في ديالى وصلاح الدين وكركوك", "صلاح الدين", "rasid:admin1:iq-salah-al-din"),
+            ("مداهمات في ريف الحسكة ودير الزور", "دير الزور", "rasid:admin1:sy-deir-ez-zor"),
+        ];
+        for (text, mention, id) in cases {
+            let got = places(text);
+            assert!(
+                got.iter().any(|(t, i, _)| t == mention && i == id),
+                "{text}: want {mention} {id}, got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn distance_phrase_picks_the_place_near_the_anchor() {
+        let text = "وقع الهجوم في الزاب (120 كلم شمال بغداد) فجر اليوم";
+        let got = places(text);
+        assert!(got.iter().any(|(t, ..)| t == "بغداد"), "{got:?}");
+        assert!(!got.iter().any(|(_, _, l)| *l == "region"), "{got:?}");
+    }
+
+    #[test]
+    fn common_words_are_not_places() {
+        for text in [
+            "وأكد أن النصر قريب وأن السلام ممكن",
+            "طالب المحتجون بالحرية والكرامة",
+            "وقال حسن إن علي غادر أمس",
+            "وأن الوضع مستقر وإن كان هشا",
+            "عنه وعنها قال المتحدث",
+            "لم تعلق الحكومة حتى ساعة إعداد هذا الخبر",
+            "ركب المسلحون دراجة نارية وفروا",
+            "وأشار إلى وجوداً كثيفا للفصائل في المدينة",
+            "وتم ذلك بواسطة طائرة مسيرة",
+        ] {
+            let got = places(text);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn claimed_spans_are_skipped() {
+        let text = "أعلن تنظيم الدولة الإسلامية في العراق والشام مسؤوليته عن هجوم في الموصل";
+        let toks = tokenize(text);
+        let start = text.chars().position(|_| true).unwrap() + 5;
+        let end = start + "تنظيم الدولة الإسلامية في العراق والشام".chars().count();
+        let got = find_places(text, &toks, &[(start, end)]);
+        let texts: Vec<String> = got
+            .iter()
+            .map(|m| text.chars().skip(m.start).take(m.end - m.start).collect())
+            .collect();
+        assert_eq!(texts, vec!["الموصل".to_string()]);
+    }
+
+    #[test]
+    fn spans_slice_the_body() {
+        let text = "نزح سكان من ريف إدلب الجنوبي إلى مخيم أطمة قرب الحدود مع تركيا";
+        let toks = tokenize(text);
+        for m in find_places(text, &toks, &[]) {
+            assert!(m.start < m.end && m.end <= text.chars().count(), "{m:?}");
+        }
+    }
+}
