@@ -39,6 +39,15 @@ def criterion_table():
     return head + "\n" + "\n".join(rows), raw
 
 
+def cpu(t):
+    x = t.get("mean_pass_cpu_s")
+    return "–" if x is None else f"{x * 1e3:,.2f} ms"
+
+
+def ratio(x):
+    return "–" if x is None else f"**{x:.0f}×**"
+
+
 def pct(x):
     return "–" if x is None else f"{100 * x:.1f} %"
 
@@ -58,7 +67,8 @@ def dateparser_tables(r):
                            f"| {pct(a['precision_strict'])} ({a['predictions_all']}) |")
     out.append("\n".join(acc))
     spd = ["| set | items | bytes | Rasid median pass | Rasid items/s | dateparser median pass "
-           "| dateparser items/s | ratio |", "|---|---|---|---|---|---|---|---|"]
+           "| dateparser items/s | ratio (wall) | Rasid / dateparser mean on-CPU pass | ratio (CPU) |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
     for k in ("gsr", "heldout", "snn", "sample"):
         if k not in r:
             continue
@@ -67,7 +77,8 @@ def dateparser_tables(r):
                    f"({rt['passes']} passes) | {rt['sentences_per_s']:,.0f} "
                    f"| {dt['median_pass_s'] * 1e3:,.0f} ms ({dt['passes']} passes, "
                    f"{dt['min_pass_s'] * 1e3:,.0f}–{dt['max_pass_s'] * 1e3:,.0f}) "
-                   f"| {dt['sentences_per_s']:,.0f} | **{r[k]['speedup_rasid_over_dateparser']:.0f}×** |")
+                   f"| {dt['sentences_per_s']:,.0f} | **{r[k]['speedup_rasid_over_dateparser']:.0f}×** "
+                   f"| {cpu(rt)} / {cpu(dt)} | {ratio(r[k].get('speedup_cpu'))} |")
     out.append("\n".join(spd))
     return out
 

@@ -46,13 +46,21 @@ enum Command {
     /// Score the pipeline against a gold file (../shared/spec/gold.md) and print the table.
     Eval {
         /// The gold file.
-        #[arg(long)]
-        gold: PathBuf,
+        #[arg(long, required_unless_present = "gsr", conflicts_with = "gsr")]
+        gold: Option<PathBuf>,
         /// Inputs to run (default: the gold file's folder).
         paths: Vec<String>,
         /// Print the report as JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Score sentence-level violent-incident detection against a PLOVER
+        /// event GSR CSV (detector, pipeline and cue baseline; P/R/F1).
+        #[arg(long, value_name = "CSV")]
+        gsr: Option<PathBuf>,
+        /// Which GSR sentences: `heldout`, `train` or `all` (default:
+        /// `heldout` for the ASSAULT set the detector learnt from, else `all`).
+        #[arg(long, requires = "gsr", value_parser = ["heldout", "train", "all"])]
+        split: Option<String>,
     },
     /// Tag a token-per-line file (ANERcorp format: `token [TAG]`, blank lines
     /// between sentences) with the person/organisation tagger; prints `token<TAB>tag`.
@@ -96,13 +104,29 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Serve the JSON API (/api/openapi.json) and the analyst's page over a store.
+    Serve {
+        #[command(flatten)]
+        data: store_cli::DataDir,
+        /// Address to listen on (loopback unless told otherwise; port 0 picks a free one).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract { paths, output } => extract(paths, output),
-        Command::Eval { gold, paths, json } => eval(gold, paths, json),
+        Command::Eval {
+            gsr: Some(csv),
+            split,
+            json,
+            ..
+        } => eval_gsr(csv, split, json),
+        Command::Eval {
+            gold, paths, json, ..
+        } => eval(gold.unwrap_or_default(), paths, json),
         Command::Ner { file, score } => ner(file, score),
         Command::Ingest { paths, data } => store_cli::ingest(paths, data.data),
         Command::Search {
@@ -117,6 +141,12 @@ fn main() -> ExitCode {
             data,
             output,
         } => store_cli::export(format, data.data, output),
+        Command::Serve { data, addr } => rasid_server::serve(&rasid_server::Config {
+            data: data.data,
+            addr,
+        })
+        .map(|()| true)
+        .map_err(Into::into),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -258,6 +288,17 @@ fn eval(gold_path: PathBuf, paths: Vec<String>, json: bool) -> Result<bool> {
         print!("{}", report.table());
     }
     Ok(all_read)
+}
+
+fn eval_gsr(csv: PathBuf, split: Option<String>, json: bool) -> Result<bool> {
+    let split = split.as_deref().and_then(rasid_eval::gsr::GsrSplit::parse);
+    let report = rasid_eval::gsr::evaluate_gsr(&csv, split)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.table());
+    }
+    Ok(true)
 }
 
 fn ner(file: PathBuf, score: bool) -> Result<bool> {

@@ -113,7 +113,9 @@ pub fn ingest(paths: Vec<String>, data: PathBuf) -> Result<bool> {
     });
     let (mut read_ok, mut failed) = (0usize, 0usize);
     let mut batch = Vec::with_capacity(super::BATCH);
-    let mut send_batch = |batch: &mut Vec<rasid_ingest::Page>| -> bool {
+    let send_batch = |batch: &mut Vec<rasid_ingest::Page>,
+                      send: &std::sync::mpsc::SyncSender<Vec<Record>>|
+     -> bool {
         let records: Vec<Record> = batch.par_iter().map(rasid_extract::extract).collect();
         bar.inc(batch.len() as u64);
         batch.clear();
@@ -125,7 +127,7 @@ pub fn ingest(paths: Vec<String>, data: PathBuf) -> Result<bool> {
             Ok(page) => {
                 read_ok += 1;
                 batch.push(page);
-                if batch.len() == super::BATCH && !send_batch(&mut batch) {
+                if batch.len() == super::BATCH && !send_batch(&mut batch, &send) {
                     writer_alive = false;
                     break;
                 }
@@ -137,9 +139,10 @@ pub fn ingest(paths: Vec<String>, data: PathBuf) -> Result<bool> {
         }
     }
     if writer_alive {
-        send_batch(&mut batch);
+        send_batch(&mut batch, &send);
     }
-    drop(send_batch);
+    // Closing the channel lets the writer commit its last batch and return.
+    drop(send);
     bar.finish_and_clear();
     let elapsed = bar.elapsed();
     let (store, outcome) = writer
@@ -153,7 +156,10 @@ pub fn ingest(paths: Vec<String>, data: PathBuf) -> Result<bool> {
         ("new", outcome.new.to_string()),
         ("already stored", outcome.already.to_string()),
         ("failed", failed.to_string()),
-        ("near-duplicates grouped", outcome.near_duplicates.to_string()),
+        (
+            "near-duplicates grouped",
+            outcome.near_duplicates.to_string(),
+        ),
         ("events", outcome.events.to_string()),
         (
             "incidents",
@@ -173,7 +179,10 @@ pub fn ingest(paths: Vec<String>, data: PathBuf) -> Result<bool> {
                 after.incidents
             ),
         ),
-        ("time", format!("{:.1}s ({rate:.0} docs/s)", elapsed.as_secs_f64())),
+        (
+            "time",
+            format!("{:.1}s ({rate:.0} docs/s)", elapsed.as_secs_f64()),
+        ),
         ("data", store.path().display().to_string()),
     ];
     for (name, value) in rows {
@@ -262,11 +271,15 @@ pub fn events(args: EventArgs) -> Result<bool> {
             )?;
             for inc in &incidents {
                 let f = &inc.fields;
-                let place = [f.location.as_deref(), f.admin1.as_deref(), f.country.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let place = [
+                    f.location.as_deref(),
+                    f.admin1.as_deref(),
+                    f.country.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
                 let actors = [f.actor1_id.as_deref(), f.actor2_id.as_deref()]
                     .into_iter()
                     .map(|a| a.unwrap_or("?"))
@@ -319,12 +332,18 @@ pub fn export(format: Format, data: PathBuf, output: Option<PathBuf>) -> Result<
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
-    let n = match format {
-        Format::AcledCsv => store.export_acled_csv(&mut out)?,
-        Format::Geojson => store.export_geojson(&mut out)?,
-        Format::Jsonl => store.export_jsonl(&mut out)?,
+    let written = match format {
+        Format::AcledCsv => store.export_acled_csv(&mut out),
+        Format::Geojson => store.export_geojson(&mut out),
+        Format::Jsonl => store.export_jsonl(&mut out),
+    }
+    .map_err(anyhow::Error::from)
+    .and_then(|n| out.flush().map(|()| n).map_err(anyhow::Error::from));
+    let n = match written {
+        // `rasid export … | head` is not an error worth a message.
+        Err(e) if super::is_broken_pipe(&e) => return Ok(true),
+        other => other?,
     };
-    out.flush()?;
     let what = match format {
         Format::AcledCsv => "incidents",
         Format::Geojson => "incident points",

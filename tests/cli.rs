@@ -237,3 +237,85 @@ fn holdout_sets_stay_above_their_floors() {
         }
     }
 }
+
+/// The bars of issues 3–5 on the examples (tuned on) and on the event items
+/// (`tests/events/`, tuned on): dates, counts, places, actors, persons and
+/// events with every event field.
+#[test]
+fn examples_and_event_items_hold_the_reading_bars() {
+    for (gold, dir, floors) in [
+        (
+            "examples/gold.json",
+            "examples",
+            &[
+                ("dates", 0.95),
+                ("counts", 0.9),
+                ("places", 0.9),
+                ("actors", 0.9),
+                ("events", 0.85),
+                ("event_type", 0.85),
+                ("sub_event_type", 0.85),
+                ("event_date", 0.85),
+                ("event_location", 0.85),
+                ("event_actor1", 0.85),
+                ("event_actor2", 0.85),
+                ("event_fatalities", 0.85),
+            ][..],
+        ),
+        (
+            "tests/events/gold.json",
+            "tests/events",
+            &[
+                ("dates", 0.95),
+                ("counts", 0.85),
+                ("events", 0.85),
+                ("event_type", 0.85),
+                ("sub_event_type", 0.85),
+                ("event_date", 0.85),
+                ("event_location", 0.85),
+                ("event_actor1", 0.85),
+                ("event_actor2", 0.85),
+                ("event_fatalities", 0.85),
+            ][..],
+        ),
+    ] {
+        let (report, out) = eval_rows(gold, dir);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for &(field, floor) in floors {
+            let s = score(&report, field);
+            assert!(s >= floor, "{dir}: {field} scores {s}, floor {floor}");
+        }
+    }
+}
+
+/// `tests/holdout3/` was written after tuning by a writer who saw neither
+/// code nor examples, and scored once (its first-pass table is in the
+/// session note and its README). It is not tuned on; these floors sit a
+/// little under that first pass so a regression shows.
+#[test]
+fn holdout3_stays_above_its_first_pass() {
+    let (report, out) = eval_rows("tests/holdout3/gold.json", "tests/holdout3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (field, floor) in [
+        ("title", 0.85),
+        ("present", 0.95),
+        ("absent", 0.95),
+        ("places", 0.88),
+        ("actors", 0.9),
+        ("persons", 0.75),
+        ("dates", 0.8),
+        ("counts", 0.75),
+        ("events", 0.78),
+    ] {
+        let s = score(&report, field);
+        assert!(s >= floor, "holdout3: {field} scores {s}, floor {floor}");
+    }
+}

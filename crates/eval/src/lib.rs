@@ -47,6 +47,7 @@
 //!   `uri`: the first record read from that file is scored.
 
 mod gold;
+pub mod gsr;
 mod matching;
 mod score;
 

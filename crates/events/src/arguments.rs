@@ -63,6 +63,8 @@ pub(crate) struct Args {
     pub counted: bool,
     /// Its victims are unarmed people.
     pub civilian_victims: bool,
+    /// A count of people killed or injured is in scope.
+    pub hurt: bool,
     /// actor1 was read from a perpetrator cue ("نفذه", "تبنى", "برصاص").
     pub actor1_cued: bool,
 }
@@ -108,14 +110,42 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
         ) && c.start <= a.start
             && a.start < c.end
     });
-    if in_toll || a.id == Some(CIVILIANS) {
+    // "غارات أمريكية", "طائرة مسيرة تركية استهدفت": a name on the trigger.
+    if ta >= trigger.start && ta < trigger.end && a.id != Some(CIVILIANS) {
+        return Role::Perpetrator;
+    }
+    // "اغتال مسلحون", "اختطف مسلحون": right after a verb of doing, the doer
+    // (after "قتل" it is the killed: the passive is spelt the same).
+    let e = ctx.entry(trigger);
+    if e.pos == Pos::Verb
+        && e.class != Class::Kill
+        && ta >= trigger.end
+        && ta - trigger.end <= 1
+        && a.id != Some(CIVILIANS)
+    {
+        return Role::Perpetrator;
+    }
+    // "قتل جنديان من الجيش العراقي": the group named right after a toll.
+    let after_toll = r.counts.iter().any(|c| {
+        matches!(c.kind, CountKind::Killed | CountKind::Injured) && c.end <= a.start && {
+            let ct = tokens.partition_point(|t| t.end <= c.end.saturating_sub(1)) + 1;
+            ct <= ta && tokens[ct..ta].iter().all(|t| t.norm == "من")
+        }
+    });
+    if in_toll || after_toll || a.id == Some(CIVILIANS) {
         return Role::Victim;
+    }
+    // "تقل عناصر من X", "قيادي في X": the victim's group.
+    if ctx.cue_before(Class::Member, ta, 3, lo).is_some() {
+        return Role::Member;
+    }
+    if ctx.cue_before(Class::Agent, ta, 3, lo).is_some()
+        || ctx.cue_before(Class::Perpetrator, ta, 0, lo).is_some()
+    {
+        return Role::Perpetrator;
     }
     if ctx.cue_before(Class::Report, ta, 2, lo).is_some() {
         return Role::Announcer;
-    }
-    if ctx.cue_before(Class::Member, ta, 1, lo).is_some() {
-        return Role::Member;
     }
     // "بين X وY": X acted, Y was met.
     if ta > lo && tokens[ta - 1].norm == "بين" {
@@ -142,15 +172,28 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
     if verb_first {
         return Role::Perpetrator;
     }
-    if target.is_some() || ctx.cue_before(Class::Partner, ta, 3, lo).is_some() {
+    let partner = e.class == Class::Clash && ctx.cue_before(Class::Partner, ta, 3, lo).is_some();
+    if target.is_some() || partner {
         return Role::Target;
     }
     if ctx.cue_before(Class::Perpetrator, ta, 3, lo).is_some() {
         return Role::Perpetrator;
     }
+    // "طائرات التحالف شنت غارات": a subject before a verb of doing.
+    let end_tok = tokens.partition_point(|t| t.end <= a.end.saturating_sub(1)) + 1;
+    let doer = ctx
+        .hits_in(end_tok, end_tok + 1)
+        .iter()
+        .any(|h| ctx.class(h) == Class::Perpetrator && ctx.entry(h).pos == Pos::Verb);
+    if doer {
+        return Role::Perpetrator;
+    }
     // "بهجوم لداعش", "كمين لداعش": a possessive right after the trigger.
     let norm = &tokens[ta].norm;
-    if ta == trigger.end && (norm.starts_with('ل') || norm.starts_with("ول")) {
+    if ta >= trigger.end
+        && ta <= trigger.end + 1
+        && (norm.starts_with('ل') || norm.starts_with("ول"))
+    {
         return Role::Perpetrator;
     }
     if ctx.entry(trigger).pos == Pos::Verb && ta >= trigger.end && ta - trigger.end <= 1 {
@@ -174,9 +217,7 @@ fn read_actors(ctx: &Ctx, fam: Family, trigger: &Hit, lo: usize, hi: usize, args
         // An apposition ("قوات سوريا الديمقراطية (قسد)") plays the part of
         // the name it follows.
         let apposed = prev.filter(|&(p, _)| {
-            let pend = ctx.actor_tok[p].max(
-                tokens.partition_point(|t| t.start < r.actors[p].end),
-            );
+            let pend = ctx.actor_tok[p].max(tokens.partition_point(|t| t.start < r.actors[p].end));
             ta > pend
                 && ta - pend <= 1
                 && tokens[pend..ta].iter().all(|t| t.kind == TokenKind::Punct)
@@ -196,12 +237,15 @@ fn read_actors(ctx: &Ctx, fam: Family, trigger: &Hit, lo: usize, hi: usize, args
             trigger.start - ta
         }
     };
+    // Of the mentions in a role, the nearest one the actor table knows.
     let pick = |want: Role, skip: Option<usize>, after: bool| {
+        let skip_id = skip.and_then(|k| r.actors[k].id);
         roles
             .iter()
             .filter(|(i, r)| *r == want && Some(*i) != skip)
+            .filter(|(i, _)| skip_id.is_none() || r.actors[*i].id != skip_id)
             .filter(|(i, _)| !after || ctx.actor_tok[*i] >= trigger.end)
-            .min_by_key(|(i, _)| dist(*i))
+            .min_by_key(|(i, _)| (r.actors[*i].id.is_none(), dist(*i)))
             .map(|(i, _)| *i)
     };
     // Whether a mention before the trigger is in the trigger's clause.
@@ -213,22 +257,64 @@ fn read_actors(ctx: &Ctx, fam: Family, trigger: &Hit, lo: usize, hi: usize, args
     let (actor1, mut actor2);
     if matches!(
         fam,
-        Family::Arrest | Family::Takeover | Family::Defuse | Family::Change | Family::Agreement
+        Family::Arrest
+            | Family::Takeover
+            | Family::Defuse
+            | Family::Change
+            | Family::Agreement
+            | Family::Transfer
+            | Family::Base
+            | Family::Other
     ) {
+        let agent = roles
+            .iter()
+            .find(|&&(i, _)| {
+                ctx.cue_before(Class::Agent, ctx.actor_tok[i], 3, lo)
+                    .is_some()
+            })
+            .map(|(i, _)| *i);
         // The force that acted opens the sentence or announces it; whoever
         // comes after the trigger is the one it acted on.
-        actor1 = roles
+        let doer = |clause: bool| {
+            roles
+                .iter()
+                .find(|&&(i, role)| {
+                    ctx.actor_tok[i] < trigger.start
+                        && matches!(role, Role::Subject | Role::Perpetrator)
+                        && r.actors[i].id != Some(CIVILIANS)
+                        && (!clause || same_clause(i))
+                })
+                .map(|(i, _)| *i)
+        };
+        // "سيطرت قوات سوريا الديمقراطية على": the subject right after the verb.
+        let vso = roles
             .iter()
             .find(|&&(i, role)| {
-                ctx.actor_tok[i] < trigger.start
-                    && matches!(role, Role::Subject | Role::Perpetrator)
-                    && r.actors[i].id != Some(CIVILIANS)
+                role == Role::Perpetrator
+                    && ctx.entry(trigger).pos == Pos::Verb
+                    && ctx.actor_tok[i] >= trigger.end
+                    && ctx.actor_tok[i] <= trigger.end + 1
             })
-            .map(|(i, _)| *i)
-            .or(announcer);
+            .map(|(i, _)| *i);
+        let agent = agent.filter(|_| fam != Family::Other);
+        // "انسحاب القوات الأمريكية", "نشر قوات روسية": the genitive acted.
+        let genitive = (fam == Family::Change || fam == Family::Base)
+            .then(|| {
+                roles
+                    .iter()
+                    .find(|&&(i, _)| ctx.actor_tok[i] == trigger.end)
+                    .map(|(i, _)| *i)
+            })
+            .flatten();
+        actor1 = agent
+            .or(vso)
+            .or(genitive)
+            .or_else(|| doer(true))
+            .or(announcer)
+            .or_else(|| doer(false));
         let arrested = |i: usize| {
             r.counts.iter().any(|c| {
-                matches!(c.kind, CountKind::Arrested | CountKind::Kidnapped)
+                c.kind == CountKind::Arrested
                     && c.start <= r.actors[i].start
                     && r.actors[i].start < c.end
             })
@@ -255,23 +341,55 @@ fn read_actors(ctx: &Ctx, fam: Family, trigger: &Hit, lo: usize, hi: usize, args
                 })
                 .flatten()
         });
-        actor2 = pick(Role::Target, actor1, false)
+        // The attacked: a target, the group of a victim, the victims;
+        // one the actor table knows before one it does not.
+        let victim = |known: bool| {
+            roles
+                .iter()
+                .find(|&&(i, r)| {
+                    r == Role::Victim
+                        && Some(i) != actor1
+                        && (!known || ctx.r.actors[i].id.is_some())
+                })
+                .map(|(i, _)| *i)
+        };
+        let known = |x: Option<usize>| x.filter(|&i| ctx.r.actors[i].id.is_some());
+        actor2 = known(pick(Role::Target, actor1, false))
+            .or_else(|| known(pick(Role::Member, actor1, false)))
+            .or_else(|| victim(true))
+            .or_else(|| pick(Role::Target, actor1, false))
             .or_else(|| pick(Role::Member, actor1, false))
+            .or_else(|| victim(false))
             .or_else(|| {
-                roles
-                    .iter()
-                    .find(|(i, r)| *r == Role::Victim && Some(*i) != actor1)
-                    .map(|(i, _)| *i)
-            })
-            .or_else(|| pick(Role::Unknown, actor1, true));
+                pick(Role::Unknown, actor1, true).filter(|&i| ctx.actor_tok[i] <= trigger.end + 4)
+            });
     }
     let mut actor1 = actor1;
+    if fam == Family::Other {
+        // A grave found: who found it, not who filled it.
+        actor1 = announcer;
+        actor2 = None;
+    }
+    if actor1.is_none() && ctx.entry(trigger).class == Class::Clash {
+        // "قتل ستة جنود خلال اشتباكات مع X": the soldiers' side met X.
+        actor1 = roles
+            .iter()
+            .find(|&&(i, role)| {
+                matches!(role, Role::Victim | Role::Subject)
+                    && Some(i) != actor2
+                    && r.actors[i].id.is_some_and(|id| id != CIVILIANS)
+            })
+            .map(|(i, _)| *i);
+    }
     let untold_victims = r.counts.iter().any(|c| {
         let ct = tokens.partition_point(|t| t.start < c.start);
         ct >= lo
             && ct < hi
             && matches!(c.kind, CountKind::Killed | CountKind::Injured)
-            && !r.actors.iter().any(|a| a.start >= c.start && a.start < c.end)
+            && !r
+                .actors
+                .iter()
+                .any(|a| a.start >= c.start && a.start < c.end)
     });
     if fam == Family::Violence && actor2.is_none() && untold_victims {
         // "أعلنت خلية الإعلام الأمني مقتل ثلاثة جنود": the announcing force's own.
@@ -308,7 +426,7 @@ fn read_actors(ctx: &Ctx, fam: Family, trigger: &Hit, lo: usize, hi: usize, args
 }
 
 /// How specific a place is: settlements and sites first.
-fn rank(l: Level) -> u8 {
+pub(crate) fn rank(l: Level) -> u8 {
     match l {
         Level::City | Level::Town | Level::Village | Level::Site => 0,
         Level::Region => 1,
@@ -334,7 +452,10 @@ fn place(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<usize> {
     (0..r.places.len())
         .filter(|&p| ctx.place_tok[p] >= lo && ctx.place_tok[p] < hi)
         .filter(|&p| !dateline(ctx, p, lo))
-        .filter(|&p| ctx.cue_before(Class::Origin, ctx.place_tok[p], 2, lo).is_none())
+        .filter(|&p| {
+            ctx.cue_before(Class::Origin, ctx.place_tok[p], 2, lo)
+                .is_none()
+        })
         .min_by_key(|&p| {
             let tp = ctx.place_tok[p];
             let d = if tp >= trigger.end {
@@ -383,7 +504,8 @@ pub(crate) fn listed_places(ctx: &Ctx, trigger: &Hit, hi: usize) -> Vec<usize> {
             || (tp > 0
                 && (tokens[tp - 1].norm == "،"
                     || tokens[tp - 1].norm == ","
-                    || (tokens[tp - 1].norm.starts_with('و') && tokens[tp - 1].norm.chars().count() <= 6)));
+                    || (tokens[tp - 1].norm.starts_with('و')
+                        && tokens[tp - 1].norm.chars().count() <= 6)));
         if !joined {
             break;
         }
@@ -402,7 +524,9 @@ fn date(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<(String, Strin
         .filter(|&d| r.dates[d].value.is_some())
         .filter(|&d| {
             let t = ctx.date_tok[d];
-            tokens[t].norm != "منذ" && !(t > 0 && tokens[t - 1].norm == "منذ")
+            // "منذ أشهر" opens a duration; "منذ صباح اليوم" still names a day.
+            let since = tokens[t].norm == "منذ" || (t > 0 && tokens[t - 1].norm == "منذ");
+            !since || r.dates[d].precision == DatePrecision::Day
         })
         .filter(|&d| r.dates[d].precision != DatePrecision::Year)
         .min_by_key(|&d| {
@@ -433,6 +557,7 @@ fn read_toll(ctx: &Ctx, lo: usize, hi: usize, args: &mut Args) {
     let r = ctx.r;
     let mut groups: [Vec<Option<u64>>; 2] = [Vec::new(), Vec::new()];
     let mut open: [bool; 2] = [false, false];
+    let mut prev_end: [usize; 2] = [0, 0];
     for (c, &tc) in r.counts.iter().zip(&ctx.count_tok) {
         if tc < lo || tc >= hi {
             continue;
@@ -447,6 +572,7 @@ fn read_toll(ctx: &Ctx, lo: usize, hi: usize, args: &mut Args) {
             _ => continue,
         };
         args.counted = true;
+        args.hurt = true;
         let subset = ctx.cue_before(Class::Subset, tc, 1, lo).is_some()
             || ctx
                 .hits_in(tc, tc + 1)
@@ -455,7 +581,10 @@ fn read_toll(ctx: &Ctx, lo: usize, hi: usize, args: &mut Args) {
         if subset {
             continue;
         }
-        let joined = ctx.tokens()[tc].norm.starts_with('و') && open[k];
+        // "ضابط واثنان من الجنود": a count joined by "و", or one the
+        // counts reader spans from the same trigger as the one before.
+        let joined = open[k] && (ctx.tokens()[tc].norm.starts_with('و') || c.start < prev_end[k]);
+        prev_end[k] = c.end;
         match (joined, groups[k].last_mut()) {
             (true, Some(last)) => {
                 *last = match (*last, c.value) {
@@ -470,4 +599,14 @@ fn read_toll(ctx: &Ctx, lo: usize, hi: usize, args: &mut Args) {
     let lowest = |g: &Vec<Option<u64>>| g.iter().flatten().copied().min();
     args.fatalities = lowest(&groups[0]);
     args.injuries = lowest(&groups[1]);
+    // "من دون وقوع إصابات", "دون أن تسفر عن إصابات": nobody was killed.
+    if groups[0].is_empty() {
+        let denied = ctx.hits_in(lo, hi).iter().any(|h| {
+            ctx.class(h) == Class::NoCasualty
+                && ctx.cue_before(Class::Negation, h.start, 4, lo).is_some()
+        });
+        if denied {
+            args.fatalities = Some(0);
+        }
+    }
 }

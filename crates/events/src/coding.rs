@@ -16,7 +16,7 @@ use rasid_text::tokens::{Token, TokenKind};
 
 use crate::arguments::{self, Args};
 use crate::lexicon::{Class, Entry, Hit, LEXICON, Lexicon, Pos, Requires};
-use crate::{Incident, Reading};
+use crate::{ActorRef, Incident, Reading};
 
 /// Kinds of incident that may be merged with each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,9 @@ pub(crate) enum Family {
     Looting,
     Agreement,
     Change,
+    Transfer,
+    Base,
+    Other,
 }
 
 fn family(c: Class) -> Option<Family> {
@@ -46,6 +49,9 @@ fn family(c: Class) -> Option<Family> {
         Looting => Family::Looting,
         Agreement => Family::Agreement,
         Change => Family::Change,
+        Transfer => Family::Transfer,
+        Base => Family::Base,
+        Other => Family::Other,
         _ => return None,
     })
 }
@@ -62,6 +68,10 @@ const MEANS_ORDER: &[&str] = &[
 ];
 
 const REMOTE: &str = "Explosions/Remote violence";
+
+/// Share of the detector's threshold under which a violent reading with no
+/// toll is dropped.
+const VETO: f32 = 0.5;
 
 /// Words either side of a trigger searched for its means.
 const MEANS_WINDOW: usize = 4;
@@ -81,7 +91,8 @@ pub(crate) struct Ctx<'r, 'a> {
 impl<'r, 'a> Ctx<'r, 'a> {
     fn new(r: &'r Reading<'a>) -> Self {
         let lex: &'static Lexicon = &LEXICON;
-        let tok_at = |pos: usize| r.tokens.partition_point(|t| t.start < pos);
+        // The token holding `pos`: a mention may start after a clitic.
+        let tok_at = |pos: usize| r.tokens.partition_point(|t| t.end <= pos);
         Ctx {
             r,
             lex,
@@ -149,6 +160,17 @@ struct Candidate {
     suicide: bool,
     /// Read from a sentence of trends or opinion (kept for a concrete anchor).
     hedged: bool,
+    /// The sentence detector's score, for violent incidents.
+    detector: Option<f32>,
+    /// The detector finds the sentence no incident report: no event of its own.
+    vetoed: bool,
+    /// Its sentence opens with "وفي حادث منفصل" and the like: never merged.
+    separate: bool,
+    /// Its sentence says "the same day".
+    sameday: bool,
+    /// Named only by definite nouns ("الهجوم") and no toll: a pointer to an
+    /// incident told before, never an event of its own.
+    anaphoric: bool,
 }
 
 impl Candidate {
@@ -211,17 +233,17 @@ pub(crate) fn code(r: &Reading) -> Vec<Incident> {
         }
     }
     let coded = merge(&ctx, candidates);
-    coded
-        .into_iter()
-        .map(|k| finish(&ctx, k))
-        .collect()
+    coded.into_iter().map(|k| finish(&ctx, k)).collect()
 }
 
 /// What a sentence says about itself.
 struct SentenceFacts {
     concrete: bool,
     hedged: bool,
+    /// Protesters are named, or a protest is told.
     protester: bool,
+    /// Protesters, a riot or a mob are named.
+    protester_cue: bool,
     day_date: bool,
 }
 
@@ -229,10 +251,9 @@ fn facts(ctx: &Ctx, lo: usize, hi: usize) -> SentenceFacts {
     let r = ctx.r;
     let (a, b) = (r.tokens[lo].start, r.tokens[hi - 1].end);
     let inside = |start: usize| start >= a && start < b;
+    // The text names a day even where no reference date resolves it.
     let day_date = r.dates.iter().any(|d| {
-        inside(d.start)
-            && d.value.is_some()
-            && matches!(d.precision, DatePrecision::Day | DatePrecision::Week)
+        inside(d.start) && matches!(d.precision, DatePrecision::Day | DatePrecision::Week)
     });
     let toll = r.counts.iter().any(|c| {
         inside(c.start)
@@ -241,10 +262,17 @@ fn facts(ctx: &Ctx, lo: usize, hi: usize) -> SentenceFacts {
     });
     let hits = ctx.hits_in(lo, hi);
     let has = |class: Class| hits.iter().any(|h| ctx.class(h) == class);
+    // Opinion opens the sentence ("ويرى محللون أن"); mid-sentence "يُعتقد"
+    // only hedges a fact.
+    let opinion = ctx
+        .hits_in(lo, (lo + 3).min(hi))
+        .iter()
+        .any(|h| ctx.class(h) == Class::Opinion);
     SentenceFacts {
         concrete: day_date || toll,
-        hedged: has(Class::Trend) || has(Class::Opinion),
-        protester: has(Class::Protester) || has(Class::Protest),
+        hedged: has(Class::Trend) || opinion,
+        protester: false,
+        protester_cue: has(Class::Protester) || has(Class::Riot) || has(Class::Mob),
         day_date,
     }
 }
@@ -255,6 +283,22 @@ fn facts(ctx: &Ctx, lo: usize, hi: usize) -> SentenceFacts {
 fn live(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -> bool {
     let e = ctx.entry(h);
     let tokens = ctx.tokens();
+    // "هجمات سابقة استهدفت …": the verb of a series is the series.
+    if e.pos == Pos::Verb {
+        let series = ctx
+            .hits_in(h.start.saturating_sub(3).max(lo), h.start)
+            .iter()
+            .any(|p| {
+                let pe = ctx.entry(p);
+                pe.class.is_incident()
+                    && pe.pos == Pos::Plural
+                    && h.start - p.end <= 1
+                    && generic_plural(ctx, p, lo, hi, f)
+            });
+        if series {
+            return false;
+        }
+    }
     let ok = match e.requires {
         Requires::Nothing => true,
         Requires::Cue(class, n) => ctx.cue_after(class, h.end, n, hi),
@@ -266,7 +310,8 @@ fn live(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -> bool {
     if !ok {
         return false;
     }
-    if ctx.cue_before(Class::Negation, h.start, 1, lo).is_some() {
+    // "لم تقع اشتباكات", "لم تسجل أي اشتباكات": a negator a word or two before.
+    if ctx.cue_before(Class::Negation, h.start, 2, lo).is_some() {
         return false;
     }
     // A threat, plan, fear or condition earlier in the same clause.
@@ -290,15 +335,26 @@ fn live(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -> bool {
     if counted && !f.day_date {
         return false;
     }
-    if e.pos == Pos::Plural && !f.concrete {
-        // An indefinite plural with a place may still be one strike wave on
-        // one place ("غارات أمريكية استهدفت مواقع ... قرب البوكمال").
-        let placed = ctx.place_tok.iter().any(|&t| t >= lo && t < hi);
-        if is_definite(&tokens[h.start]) || !placed || f.hedged {
-            return false;
-        }
+    // "شن هجوماً حاداً على الحكومة": words, not weapons.
+    if e.class == Class::Attack && ctx.cue_after(Class::Verbal, h.end, 2, hi) {
+        return false;
     }
-    true
+    !(e.pos == Pos::Plural && generic_plural(ctx, h, lo, hi, f))
+}
+
+/// Whether a plural trigger names a series rather than one day's strikes
+/// or clashes: "هجمات سابقة", "هجمات مماثلة", or a plural with no day,
+/// toll or place to pin it ("غارات أمريكية استهدفت مواقع قرب البوكمال" is
+/// one incident; "الهجمات" in a sentence of analysis is not).
+fn generic_plural(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -> bool {
+    if ctx.cue_after(Class::Distinct, h.end, 2, hi) {
+        return true;
+    }
+    if f.concrete {
+        return false;
+    }
+    let placed = ctx.place_tok.iter().any(|&t| t >= lo && t < hi);
+    is_definite(&ctx.tokens()[h.start]) || !placed || f.hedged
 }
 
 /// Reads one sentence (tokens `lo..hi`) into candidates.
@@ -317,6 +373,10 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
     if hits.is_empty() {
         return;
     }
+    let f = SentenceFacts {
+        protester: f.protester_cue || hits.iter().any(|h| ctx.class(h) == Class::Protest),
+        ..f
+    };
     // Group hits by family, in order of first appearance. Outcome words
     // ("قتل") only name an incident when nothing else does; in a protest
     // context violence and arrests are what happened to the protest.
@@ -326,7 +386,7 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
         let Some(mut fam) = family(ctx.class(h)) else {
             continue;
         };
-        if f.protester && matches!(fam, Family::Violence | Family::Arrest) {
+        if f.protester && matches!(fam, Family::Violence | Family::Arrest | Family::Looting) {
             fam = Family::Protest;
         }
         match groups.iter_mut().find(|(g, _)| *g == fam) {
@@ -341,6 +401,26 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
         if groups.is_empty() {
             return;
         }
+    }
+    // "استعادت القوات السيطرة على X بعد معارك", "إحباط هجوم انتحاري",
+    // "مقبرة جماعية لمن أعدمهم التنظيم", "اعتدى … جنسياً": the violence is
+    // how the other incident happened, not an incident of its own.
+    let absorbing = |g: Family| {
+        matches!(
+            g,
+            Family::Takeover | Family::Defuse | Family::Other | Family::Sexual | Family::Transfer
+        )
+    };
+    if groups.iter().any(|(g, _)| absorbing(*g)) {
+        groups.retain(|(g, _)| *g != Family::Violence);
+    }
+    // Gunmen who kill some and carry off others: one attack.
+    let (a, b) = (ctx.tokens()[lo].start, ctx.tokens()[hi - 1].end);
+    let toll = ctx.r.counts.iter().any(|c| {
+        c.start >= a && c.start < b && matches!(c.kind, CountKind::Killed | CountKind::Injured)
+    });
+    if toll && groups.iter().any(|(g, _)| *g == Family::Violence) {
+        groups.retain(|(g, _)| *g != Family::Abduction);
     }
     // Scopes: split the sentence at a clause break between two groups.
     let n = groups.len();
@@ -373,14 +453,40 @@ fn main_hit(ctx: &Ctx, hits: &[Hit]) -> Hit {
     };
     *hits
         .iter()
-        .min_by_key(|h| (rank(ctx.class(h)), h.start))
+        .min_by_key(|h| {
+            (
+                rank(ctx.class(h)),
+                ctx.entry(h).pos == Pos::Plural,
+                anaphoric_hit(ctx, h),
+                h.start,
+            )
+        })
         .expect("a group has hits")
 }
 
-/// The best means sub-type among means cues near any of `hits` (or
-/// anywhere in `lo..hi` when `anywhere`), and the subs the hits name.
+/// A definite noun with no relative clause after it ("الهجوم", "بالهجوم"):
+/// it points back at an incident told before rather than telling one.
+fn anaphoric_hit(ctx: &Ctx, h: &Hit) -> bool {
+    let tokens = ctx.tokens();
+    // "عشرات الغارات", "سلسلة الهجمات": counted, hence new.
+    let quantified = h.start > 0 && {
+        let t = &tokens[h.start - 1];
+        t.kind == TokenKind::Number
+            || rasid_text::numbers::parse_number(&t.norm).is_some()
+            || matches!(t.norm.as_str(), "عشرات" | "مئات" | "سلسله" | "عده")
+    };
+    !quantified
+        && matches!(ctx.entry(h).pos, Pos::Noun | Pos::Plural)
+        && is_definite(&tokens[h.start])
+        && !tokens
+            .get(h.end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "الذي" | "التي" | "الذين"))
+}
+
+/// The sub-type of the means named nearest to any of `hits` (within a few
+/// words, in `lo..hi`); at equal distance the more specific one.
 fn means_near(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize) -> Option<&'static str> {
-    let mut best: Option<usize> = None;
+    let mut best: Option<(usize, usize)> = None;
     for h in hits {
         let a = h.start.saturating_sub(MEANS_WINDOW).max(lo);
         let b = (h.end + MEANS_WINDOW).min(hi);
@@ -388,12 +494,23 @@ fn means_near(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize) -> Option<&'static 
             if ctx.class(m) != Class::Means {
                 continue;
             }
-            if let Some(i) = MEANS_ORDER.iter().position(|s| *s == ctx.entry(m).sub_event_type) {
-                best = Some(best.map_or(i, |b| b.min(i)));
+            let Some(i) = MEANS_ORDER
+                .iter()
+                .position(|s| *s == ctx.entry(m).sub_event_type)
+            else {
+                continue;
+            };
+            let d = if m.start >= h.end {
+                m.start - h.end
+            } else {
+                h.start.saturating_sub(m.end)
+            };
+            if best.is_none_or(|b| (d, i) < b) {
+                best = Some((d, i));
             }
         }
     }
-    best.map(|i| MEANS_ORDER[i])
+    best.map(|(_, i)| MEANS_ORDER[i])
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -433,7 +550,19 @@ fn code_group(
         distinct,
         suicide,
         hedged: f.hedged,
+        anaphoric: false,
+        detector: None,
+        vetoed: false,
+        separate: ctx
+            .hits_in(sent_lo, (sent_lo + 4).min(sent_hi))
+            .iter()
+            .any(|h| ctx.class(h) == Class::Separate),
+        sameday: ctx
+            .hits_in(sent_lo, sent_hi)
+            .iter()
+            .any(|h| ctx.class(h) == Class::Sameday),
     };
+    c.anaphoric = hits.iter().all(|h| anaphoric_hit(ctx, h)) && !c.args.hurt;
     match fam {
         Family::Violence => type_violence(ctx, hits, lo, hi, &mut c),
         Family::Protest => type_protest(ctx, hits, &mut c),
@@ -464,6 +593,17 @@ fn code_group(
     if weak && !c.args.counted {
         return;
     }
+    if fam == Family::Violence {
+        // The sentence detector learnt from the GSR vetoes an assault read
+        // from an attack word alone (no toll, no weapon named) in a sentence
+        // it finds far from any incident report ("شن هجوماً على الحكومة");
+        // its score also informs the confidence.
+        let score = crate::detect::violence_score_tokens(&tokens[sent_lo..sent_hi]);
+        // A vetoed reading may still tell more of an incident coded before.
+        c.vetoed =
+            !c.args.hurt && c.event_type != REMOTE && score < crate::detect::threshold() * VETO;
+        c.detector = Some(score);
+    }
     let _ = tokens;
     out.push(c);
 }
@@ -488,12 +628,35 @@ fn type_violence(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize, c: &mut Candidat
         hi,
     );
     if !remote.is_empty() {
+        // "سقوط قذائف محملة بمواد كيماوية": the most telling means near a
+        // strike or blast, not the nearest.
+        let near_means = remote
+            .iter()
+            .flat_map(|h| {
+                ctx.hits_in(
+                    h.start.saturating_sub(MEANS_WINDOW).max(lo),
+                    (h.end + MEANS_WINDOW).min(hi),
+                )
+            })
+            .filter(|m| ctx.class(m) == Class::Means)
+            .filter_map(|m| {
+                MEANS_ORDER
+                    .iter()
+                    .position(|s| *s == ctx.entry(m).sub_event_type)
+            })
+            .min()
+            .map(|i| MEANS_ORDER[i]);
         let mut best = remote
             .iter()
-            .filter_map(|h| MEANS_ORDER.iter().position(|s| *s == ctx.entry(h).sub_event_type))
+            .filter_map(|h| {
+                MEANS_ORDER
+                    .iter()
+                    .position(|s| *s == ctx.entry(h).sub_event_type)
+            })
             .min();
         if let Some(m) = near_means.and_then(|m| MEANS_ORDER.iter().position(|s| *s == m)) {
-            // A strike's own kind yields only to a more telling means.
+            // A strike's own kind yields only to a more telling means
+            // ("قصف" by a drone is a drone strike).
             best = Some(best.map_or(m, |b| b.min(m)));
         }
         if c.suicide && remote.iter().any(|h| ctx.class(h) == Class::Explosion) {
@@ -511,7 +674,9 @@ fn type_violence(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize, c: &mut Candidat
         return;
     }
     let civilian_target = c.args.civilian_victims;
-    if classes(Class::Execution).next().is_some() || (civilian_target && classes(Class::Clash).next().is_none()) {
+    if classes(Class::Execution).next().is_some()
+        || (civilian_target && classes(Class::Clash).next().is_none())
+    {
         c.event_type = "Violence against civilians";
         c.sub_event_type = "Attack";
         c.explicit = classes(Class::Execution).next().is_some();
@@ -525,12 +690,33 @@ fn type_violence(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize, c: &mut Candidat
 /// Types a protest: a riot, force used on it, an intervention, or peaceful.
 fn type_protest(ctx: &Ctx, hits: &[Hit], c: &mut Candidate) {
     c.explicit = true;
-    if let Some(h) = hits
+    let state_force = [c.args.actor1, c.args.actor2].iter().flatten().any(|&i| {
+        arguments::is_state(ctx.r.actors[i].id)
+            || ctx.r.actors[i]
+                .id
+                .is_some_and(|id| id != arguments::CIVILIANS)
+    });
+    let killed = c.args.fatalities.is_some_and(|n| n > 0);
+    // Protesters who storm, burn or wreck: a riot.
+    let rioting = hits
         .iter()
-        .find(|h| matches!(ctx.class(h), Class::Riot | Class::Mob))
-    {
+        .any(|h| matches!(ctx.class(h), Class::Riot | Class::Mob | Class::Looting))
+        || (hits.iter().any(|h| ctx.class(h) == Class::Attack) && !state_force && !killed);
+    if rioting {
+        let (lo, hi) = (c.trigger.start.saturating_sub(20), c.trigger.end + 20);
+        let mob = hits.iter().any(|h| ctx.class(h) == Class::Mob)
+            || ctx
+                .hits_in(lo, hi)
+                .iter()
+                .any(|h| ctx.class(h) == Class::MobSite);
         c.event_type = "Riots";
-        c.sub_event_type = ctx.entry(h).sub_event_type;
+        c.sub_event_type = if mob {
+            "Mob violence"
+        } else {
+            "Violent demonstration"
+        };
+        c.args.actor1 = None;
+        c.args.actor2 = None;
         return;
     }
     c.event_type = "Protests";
@@ -545,7 +731,9 @@ fn type_protest(ctx: &Ctx, hits: &[Hit], c: &mut Candidate) {
             .hits_in(c.trigger.start.saturating_sub(12), c.trigger.end + 12)
             .iter()
             .any(|h| ctx.class(h) == Class::Intervene);
-    c.sub_event_type = if violent && (c.args.fatalities.is_some() || c.args.injuries.is_some() || c.args.counted) {
+    c.sub_event_type = if violent
+        && (c.args.fatalities.is_some() || c.args.injuries.is_some() || c.args.counted)
+    {
         "Excessive force against protesters"
     } else if violent || intervened {
         "Protest with intervention"
@@ -557,9 +745,11 @@ fn type_protest(ctx: &Ctx, hits: &[Hit], c: &mut Candidate) {
         c.args.actor1 = None;
         c.args.actor2 = None;
     } else {
-        let force = c.args.actor1.or(c.args.actor2).filter(|&i| {
-            ctx.r.actors[i].id != Some(arguments::CIVILIANS)
-        });
+        let force = c
+            .args
+            .actor1
+            .or(c.args.actor2)
+            .filter(|&i| ctx.r.actors[i].id != Some(arguments::CIVILIANS));
         c.args.actor1 = None;
         c.args.actor2 = force;
     }
@@ -575,19 +765,32 @@ fn places_compatible(ctx: &Ctx, a: usize, b: usize) -> bool {
     if coarse(p.level) || coarse(q.level) {
         return p.country == q.country;
     }
+    // Two different settlements are two places unless one is in the other.
     let limit = if p.level == Level::Region || q.level == Level::Region {
         90.0
     } else {
-        30.0
+        10.0
     };
     arguments::km(p.lat, p.lon, q.lat, q.lon) <= limit
 }
 
 fn compatible(ctx: &Ctx, e: &Candidate, c: &Candidate) -> bool {
-    if c.distinct || e.family != c.family {
+    if c.distinct || c.separate || e.family != c.family {
         return false;
     }
-    if e.family == Family::Violence && e.explicit && c.explicit && e.sub_event_type != c.sub_event_type {
+    // Two placed reports typed apart ("أعدم … في الشحيل", "هاجم … في البصيرة").
+    if e.event_type != c.event_type
+        && e.explicit
+        && e.args.location.is_some()
+        && c.args.location.is_some()
+    {
+        return false;
+    }
+    if e.family == Family::Violence
+        && e.explicit
+        && c.explicit
+        && e.sub_event_type != c.sub_event_type
+    {
         let bomb = |s: &str| s == "Remote explosive/landmine/IED" || s == "Suicide bomb";
         if !(bomb(e.sub_event_type) && bomb(c.sub_event_type)) {
             return false;
@@ -607,35 +810,108 @@ fn compatible(ctx: &Ctx, e: &Candidate, c: &Candidate) -> bool {
 }
 
 /// One incident told twice is one event: a candidate joins the latest
-/// compatible event before it, filling what it lacks; one with no place,
-/// date or toll of its own and nothing to join is no event.
+/// compatible event before it, filling what it lacks. A candidate with no
+/// place, date or toll of its own, one that only points back ("الهجوم"),
+/// and one with a toll but no place or date right after another event
+/// (its details) are no events of their own.
 fn merge(ctx: &Ctx, candidates: Vec<Candidate>) -> Vec<Coded> {
     let mut out: Vec<Coded> = Vec::new();
+    // A pointer sharing its sentence with another incident lends only who
+    // and how: the sentence's place and date are the other incident's.
+    let shared: Vec<usize> = candidates
+        .windows(2)
+        .filter(|w| w[0].sentence == w[1].sentence)
+        .map(|w| w[0].sentence)
+        .collect();
     for c in candidates {
-        let target = out.iter().rposition(|k| compatible(ctx, &k.c, &c));
-        match target {
-            Some(i) if !c.standalone() || out[i].last == c.sentence || !conflicting(&out[i].c, &c) => {
-                let between = out
-                    .iter()
-                    .enumerate()
-                    .any(|(j, k)| j != i && k.first > out[i].last && k.first < c.sentence);
-                let k = &mut out[i];
-                absorb(&mut k.c, &c);
-                if !between {
-                    k.last = k.last.max(c.sentence);
+        let pointer = c.anaphoric;
+        let lends_all = !pointer || !shared.contains(&c.sentence);
+        let after_last = out.last().is_some_and(|k| c.sentence <= k.last + 2);
+        let detail =
+            c.args.location.is_none() && c.args.date.is_none() && after_last && !c.separate;
+        // A defused bomb or an arrest told as the sequel of an incident is
+        // an event of its own, placed and dated by the incident.
+        let sequel = detail
+            && !pointer
+            && matches!(
+                c.family,
+                Family::Defuse | Family::Arrest | Family::Agreement
+            )
+            && out.last().is_some_and(|k| k.c.family != c.family);
+        // A raid or a foiled attack whose details tell an exchange of fire
+        // or a toll was a clash.
+        let raid = out.iter().rposition(|k| {
+            matches!(k.c.family, Family::Arrest | Family::Defuse) && c.sentence <= k.last + 2
+        });
+        let fought = detail
+            && c.family == Family::Violence
+            && (ctx.class(&c.trigger) == Class::Clash || c.args.hurt)
+            && raid.is_some();
+        if let (true, Some(i)) = (fought, raid) {
+            let k = &mut out[i];
+            k.c.family = Family::Violence;
+            k.c.event_type = "Battles";
+            k.c.sub_event_type = "Armed clash";
+            k.c.explicit = true;
+            if k.c.args.fatalities.is_none() {
+                k.c.args.fatalities = c.args.fatalities;
+            }
+            if k.c.args.actor2.is_none() {
+                k.c.args.actor2 = c.args.actor2.or(c.args.actor1);
+            }
+            k.mentions += 1;
+            continue;
+        }
+        let target = out.iter().rposition(|k| {
+            if pointer {
+                !c.distinct && k.c.family == c.family
+            } else {
+                compatible(ctx, &k.c, &c)
+            }
+        });
+        let joins = match target {
+            Some(i) => pointer || detail || !c.standalone() || !conflicting(&out[i].c, &c),
+            None => false,
+        };
+        if let (true, Some(i)) = (joins, target) {
+            // The evidence grows to cover a second full report when nothing
+            // else was coded between the two.
+            let between = out
+                .iter()
+                .enumerate()
+                .any(|(j, k)| j != i && k.first > out[i].first && k.first <= c.sentence);
+            let k = &mut out[i];
+            absorb(ctx, &mut k.c, &c, !lends_all);
+            if !between && lends_all {
+                k.last = k.last.max(c.sentence);
+            }
+            k.mentions += 1;
+        } else if (c.standalone() && !pointer && !detail && !c.vetoed) || sequel {
+            let s = c.sentence;
+            let mut c = c;
+            if let Some(prev) = out.last().filter(|k| c.sentence <= k.last + 2) {
+                // "في اليوم ذاته", or the sequel of the incident before.
+                if c.args.date.is_none() && (c.sameday || sequel) {
+                    c.args.date = prev.c.args.date.clone();
                 }
-                k.mentions += 1;
+                if c.args.location.is_none() && !c.distinct && !c.separate {
+                    c.args.location = prev.c.args.location;
+                }
+                // The second bomb is defused by the side the first one hit.
+                if sequel && c.family == Family::Defuse && c.args.actor1.is_none() {
+                    c.args.actor1 = prev
+                        .c
+                        .args
+                        .actor2
+                        .filter(|&i| arguments::is_state(ctx.r.actors[i].id));
+                }
             }
-            _ if c.standalone() => {
-                let s = c.sentence;
-                out.push(Coded {
-                    c,
-                    first: s,
-                    last: s,
-                    mentions: 1,
-                });
-            }
-            _ => {}
+            out.push(Coded {
+                c,
+                first: s,
+                last: s,
+                mentions: 1,
+            });
         }
     }
     out
@@ -650,30 +926,42 @@ fn conflicting(e: &Candidate, c: &Candidate) -> bool {
     }
 }
 
-/// Fills `e`'s missing arguments from `c`, a second report of it.
-fn absorb(e: &mut Candidate, c: &Candidate) {
+/// Fills `e`'s missing arguments from `c`, a second report of it; from a
+/// mere pointer ("وتبنى تنظيم داعش الهجوم") only who did it and how.
+fn absorb(ctx: &Ctx, e: &mut Candidate, c: &Candidate, pointer: bool) {
+    let id = |x: Option<usize>| x.and_then(|i| ctx.r.actors[i].id);
     let a = &mut e.args;
-    if a.actor1.is_none() {
-        a.actor1 = c.args.actor1.filter(|&x| Some(x) != a.actor2);
+    if a.actor1.is_none() && c.args.actor1_cued && id(c.args.actor1) != id(a.actor2) {
+        a.actor1 = c.args.actor1;
+        a.actor1_cued = true;
     }
-    if a.actor2.is_none() {
-        a.actor2 = c.args.actor2;
+    if !pointer {
+        if a.actor2.is_none() && id(c.args.actor2) != id(a.actor1) {
+            a.actor2 = c.args.actor2;
+        }
+        // The more precise place of two reports ("ريف دير الزور", then "قرب ذيبان").
+        let finer = |x: &(usize, u8, (usize, usize))| {
+            let l = ctx.r.places[x.0].place.level;
+            (crate::arguments::rank(l), x.1)
+        };
+        match (&a.location, &c.args.location) {
+            (None, Some(_)) => a.location = c.args.location,
+            (Some(x), Some(y)) if finer(y) < finer(x) => a.location = c.args.location,
+            _ => {}
+        }
+        if a.date.is_none() {
+            a.date = c.args.date.clone();
+        }
+        a.fatalities = match (a.fatalities, c.args.fatalities) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        a.injuries = match (a.injuries, c.args.injuries) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        a.counted |= c.args.counted;
     }
-    if a.location.is_none() {
-        a.location = c.args.location;
-    }
-    if a.date.is_none() {
-        a.date = c.args.date.clone();
-    }
-    a.fatalities = match (a.fatalities, c.args.fatalities) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    };
-    a.injuries = match (a.injuries, c.args.injuries) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    };
-    a.counted |= c.args.counted;
     if e.family == Family::Violence {
         if (c.suicide || c.sub_event_type == "Suicide bomb")
             && (e.event_type == REMOTE || !e.explicit)
@@ -688,6 +976,25 @@ fn absorb(e: &mut Candidate, c: &Candidate) {
             e.explicit = true;
         }
     }
+}
+
+/// The words naming unarmed victims no actor mention names: the first
+/// content word after the trigger outside any mention, else the trigger.
+fn victim_words(ctx: &Ctx, c: &Candidate) -> (usize, usize) {
+    let r = ctx.r;
+    let tokens = ctx.tokens();
+    let inside = |pos: usize| {
+        r.actors.iter().any(|a| a.start <= pos && pos < a.end)
+            || r.places.iter().any(|p| p.start <= pos && pos < p.end)
+            || r.dates.iter().any(|d| d.start <= pos && pos < d.end)
+    };
+    let glue = ["علي", "من", "في", "الي", "عن", "مع", "بعد", "قبل"];
+    tokens[c.trigger.end..tokens.len().min(c.trigger.end + 8)]
+        .iter()
+        .take_while(|t| !(t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "." | "؟" | "!")))
+        .find(|t| t.kind == TokenKind::Word && !glue.contains(&t.norm.as_str()) && !inside(t.start))
+        .map(|t| (t.start, t.end))
+        .unwrap_or_else(|| (tokens[c.trigger.start].start, tokens[c.trigger.end - 1].end))
 }
 
 /// The event as [`Incident`], with evidence and confidence.
@@ -709,10 +1016,15 @@ fn finish(ctx: &Ctx, k: Coded) -> Incident {
     conf += if a.location.is_some() { 0.1 } else { 0.0 };
     conf += if a.actor1.is_some() { 0.08 } else { 0.0 };
     conf += if a.actor2.is_some() { 0.04 } else { 0.0 };
-    conf += if a.fatalities.is_some() || a.injuries.is_some() { 0.08 } else { 0.0 };
+    conf += if a.fatalities.is_some() || a.injuries.is_some() {
+        0.08
+    } else {
+        0.0
+    };
     conf += if k.mentions > 1 { 0.05 } else { 0.0 };
     conf -= if c.weak { 0.15 } else { 0.0 };
     conf -= if c.hedged { 0.1 } else { 0.0 };
+    conf += c.detector.map_or(0.0, |p| (f64::from(p) - 0.5) * 0.2);
     Incident {
         event_type: c.event_type,
         sub_event_type: c.sub_event_type,
@@ -720,8 +1032,12 @@ fn finish(ctx: &Ctx, k: Coded) -> Incident {
         evidence: (r.sentences[k.first].start, r.sentences[k.last].end),
         date: a.date.clone(),
         location: a.location,
-        actor1: a.actor1,
-        actor2: a.actor2,
+        actor1: a.actor1.map(ActorRef::Mention),
+        actor2: a.actor2.map(ActorRef::Mention).or_else(|| {
+            // ACLED: the victims of violence against civilians are civilians.
+            (c.event_type == "Violence against civilians")
+                .then(|| ActorRef::Civilians(victim_words(ctx, &c)))
+        }),
         fatalities: a.fatalities,
         injuries: a.injuries,
         confidence: (conf.clamp(0.05, 0.95) * 100.0).round() / 100.0,

@@ -50,6 +50,9 @@ pub(crate) enum Class {
     Looting,
     Agreement,
     Change,
+    Transfer,
+    Base,
+    Other,
     Means,
     Weapon,
     Protester,
@@ -68,6 +71,14 @@ pub(crate) enum Class {
     Near,
     District,
     Origin,
+    Agent,
+    Verbal,
+    Separate,
+    Sameday,
+    NoCasualty,
+    MobSite,
+    Deployable,
+    Property,
 }
 
 impl Class {
@@ -91,6 +102,17 @@ impl Class {
             "looting" => Looting,
             "agreement" => Agreement,
             "change" => Change,
+            "transfer" => Transfer,
+            "base" => Base,
+            "other" => Other,
+            "agent" => Agent,
+            "verbal" => Verbal,
+            "separate" => Separate,
+            "sameday" => Sameday,
+            "nocasualty" => NoCasualty,
+            "mobsite" => MobSite,
+            "deployable" => Deployable,
+            "property" => Property,
             "means" => Means,
             "weapon" => Weapon,
             "protester" => Protester,
@@ -135,6 +157,9 @@ impl Class {
                 | Looting
                 | Agreement
                 | Change
+                | Transfer
+                | Base
+                | Other
         )
     }
 }

@@ -7,6 +7,17 @@
 //! twice, and confidence. It reads what the text layer and the resolution
 //! stage found; it must not re-read places, actors, dates or numbers itself,
 //! and knows nothing of pages, records or storage.
+//!
+//! Map of the modules:
+//! - `lexicon`: the trigger and cue table `data/lexicons/event_triggers.tsv`
+//!   (words as data, classes, ACLED names) and its clitic-aware matcher.
+//! - `coding`: sentences to incidents (negation, threats, trends, plural and
+//!   counted triggers), ACLED typing, one event per town taken, merging an
+//!   incident told twice, confidence.
+//! - `arguments`: actor roles, place with geo precision, date with time
+//!   precision, fatalities and injuries, from the earlier stages' mentions.
+//! - [`detect`]: the sentence detector learnt from the GSR; the coder uses
+//!   its score to veto bare attack words and to inform confidence.
 #![deny(missing_docs)]
 
 mod arguments;
@@ -62,10 +73,10 @@ pub struct Incident {
     /// Where: index into `places` and ACLED geo precision (1, 2, 3), with
     /// the span of the location phrase ("قرب الحويجة").
     pub location: Option<(usize, u8, (usize, usize))>,
-    /// The attacker / first actor: index into `actors`.
-    pub actor1: Option<usize>,
-    /// The attacked / second actor: index into `actors`.
-    pub actor2: Option<usize>,
+    /// The attacker / first actor.
+    pub actor1: Option<ActorRef>,
+    /// The attacked / second actor.
+    pub actor2: Option<ActorRef>,
     /// Killed in this incident, as stated.
     pub fatalities: Option<u64>,
     /// Injured in this incident, as stated.
@@ -74,7 +85,28 @@ pub struct Incident {
     pub confidence: f64,
 }
 
+/// An actor of an incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorRef {
+    /// An actor mention of the [`Reading`]: index into `actors`.
+    Mention(usize),
+    /// Unarmed victims the text names without an actor mention ("اختطفوا
+    /// فتاة", "أعدم رجلاً"): ACLED's civilians, with the span of the words
+    /// that name them.
+    Civilians((usize, usize)),
+}
+
+impl ActorRef {
+    /// The actor id of [`ActorRef::Civilians`] (`../shared/spec/actors.tsv`).
+    pub const CIVILIANS_ID: &'static str = "civilians";
+    /// Its canonical name.
+    pub const CIVILIANS_NAME: &'static str = "Civilians";
+}
+
 /// Every concrete incident in a body.
 pub fn code_events(reading: &Reading) -> Vec<Incident> {
     coding::code(reading)
 }
+
+#[cfg(test)]
+mod tests;

@@ -90,7 +90,10 @@ mod tests {
     fn codes() {
         assert_eq!(country("IQ").map(|c| c.numeric), Some(368));
         assert_eq!(country("SY").map(|c| c.name.as_str()), Some("Syria"));
-        assert_eq!(country("SY").map(|c| c.region.as_str()), Some("Middle East"));
+        assert_eq!(
+            country("SY").map(|c| c.region.as_str()),
+            Some("Middle East")
+        );
         assert_eq!(inter("isis"), Some(2));
         assert_eq!(inter("civilians"), Some(7));
         // (inter1, inter2) → interaction
@@ -103,9 +106,18 @@ mod tests {
         ] {
             assert_eq!(interaction(a, b), want, "{a:?} {b:?}");
         }
-        assert_eq!(disorder_type("Battles", "Armed clash"), "Political violence");
-        assert_eq!(disorder_type("Protests", "Peaceful protest"), "Demonstrations");
-        assert_eq!(disorder_type("Strategic developments", "Arrests"), "Strategic developments");
+        assert_eq!(
+            disorder_type("Battles", "Armed clash"),
+            "Political violence"
+        );
+        assert_eq!(
+            disorder_type("Protests", "Peaceful protest"),
+            "Demonstrations"
+        );
+        assert_eq!(
+            disorder_type("Strategic developments", "Arrests"),
+            "Strategic developments"
+        );
     }
 
     /// data/acled/inter.tsv must agree with the spec it was copied from.

@@ -4,7 +4,10 @@
 //! Owns the MinHash signature of a body and the LSH banding that finds
 //! candidates; a document joins the group of its most similar stored
 //! document when their estimated Jaccard similarity over word shingles is at
-//! least [`THRESHOLD`]. Hand-written rather than `gaoya` because the
+//! least [`THRESHOLD`] and so is its similarity to that group's first
+//! document (no chaining: on SaudiNewsNet, joining on the best match alone
+//! chained 29 royal congratulation cables to different countries into one
+//! group). Hand-written rather than `gaoya` because the
 //! signature must be stable across runs and versions (it is stored), and a
 //! fixed seed and hash written here guarantee that.
 //!
@@ -141,24 +144,34 @@ pub(crate) fn assign_group(tx: &Connection, pk: i64, sig: Option<&[u32]>) -> rus
                 }
             }
         }
-        let mut best: Option<(f64, i64)> = None;
-        {
-            let mut load =
-                tx.prepare_cached("SELECT minhash, dup_group FROM documents WHERE pk = ?1")?;
-            for doc in candidates {
-                let row: Option<(Vec<u8>, i64)> = load
-                    .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?;
-                if let Some((blob, their_group)) = row {
-                    let s = similarity(sig, &from_blob(&blob));
-                    if s >= THRESHOLD && best.is_none_or(|(b, _)| s > b) {
-                        best = Some((s, their_group));
-                    }
+        // Candidates at or above the threshold, most similar first; a group is
+        // joined only when its first document (the root) is also similar
+        // enough, so a chain of small edits (one template message to another
+        // country, then another) cannot pull unrelated stories together.
+        let mut similar: Vec<(f64, i64)> = Vec::new();
+        let mut load =
+            tx.prepare_cached("SELECT minhash, dup_group FROM documents WHERE pk = ?1")?;
+        for doc in candidates {
+            let row: Option<(Option<Vec<u8>>, i64)> = load
+                .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((Some(blob), their_group)) = row {
+                let s = similarity(sig, &from_blob(&blob));
+                if s >= THRESHOLD {
+                    similar.push((s, their_group));
                 }
             }
         }
-        if let Some((_, g)) = best {
-            group = g;
+        similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, their_group) in similar {
+            let root: Option<Option<Vec<u8>>> =
+                load.query_row([their_group], |r| r.get(0)).optional()?;
+            if let Some(Some(blob)) = root
+                && similarity(sig, &from_blob(&blob)) >= THRESHOLD
+            {
+                group = their_group;
+                break;
+            }
         }
         let mut insert = tx.prepare_cached(
             "INSERT OR IGNORE INTO dedup_buckets (band, bucket, doc) VALUES (?1, ?2, ?3)",
@@ -190,20 +203,59 @@ mod tests {
         let cases: &[(&str, bool)] = &[
             (STORY, true),
             // Same story with harakat and a different hamza spelling.
-            (&STORY.replace("أعلنت", "اَعْلَنَتْ").replace("الجيش", "الجَيْش"), true),
+            (
+                &STORY.replace("أعلنت", "اَعْلَنَتْ").replace("الجيش", "الجَيْش"),
+                true,
+            ),
             // Same story, last clause cut by the republishing site.
-            (&STORY.replace(" وأن التحقيقات ما زالت جارية لكشف بقية أفراد الخلية ومن يمولهم", ""), true),
+            (
+                &STORY.replace(
+                    " وأن التحقيقات ما زالت جارية لكشف بقية أفراد الخلية ومن يمولهم",
+                    "",
+                ),
+                true,
+            ),
             // Another story on the same topic.
-            ("قالت مصادر محلية في محافظة الأنبار إن مسلحين مجهولين هاجموا نقطة تفتيش للشرطة \
+            (
+                "قالت مصادر محلية في محافظة الأنبار إن مسلحين مجهولين هاجموا نقطة تفتيش للشرطة \
               قرب مدينة الرمادي مساء أمس، ما أدى إلى مقتل شرطيين اثنين وإصابة ثلاثة آخرين، \
               فيما فرضت القوات الأمنية طوقا حول المنطقة وبدأت عمليات تفتيش واسعة بحثا عن \
-              المهاجمين الذين فروا باتجاه الصحراء.", false),
+              المهاجمين الذين فروا باتجاه الصحراء.",
+                false,
+            ),
         ];
         let a = signature(STORY).expect("long enough");
         for (text, same) in cases {
             let b = signature(text).expect("long enough");
             let s = similarity(&a, &b);
             assert_eq!(s >= THRESHOLD, *same, "similarity {s} for {text}");
+        }
+    }
+
+    /// A ~ B and B ~ C but A ≁ C: C must not join A's group through B.
+    #[test]
+    fn groups_do_not_chain() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::Store::open(dir.path()).unwrap();
+        let a: Signature = (0..PERMUTATIONS as u32).collect();
+        let mut b = a.clone();
+        b[..44].iter_mut().for_each(|v| *v += 1000); // 84/128 = 0.66 like A
+        let mut c = b.clone();
+        c[64..].iter_mut().for_each(|v| *v += 5000); // 64/128 = 0.5 like B, 20/128 like A
+        let mut d = a.clone();
+        d[120..].iter_mut().for_each(|v| *v += 7000); // 0.94 like A
+        // (signature, group it must land in)
+        let cases = [(&a, 1), (&b, 1), (&c, 3), (&d, 1)];
+        for (pk, (sig, want)) in (1..).zip(cases) {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO documents (pk, id, uri, record, minhash) VALUES (?1, ?1, 'x', '{}', ?2)",
+                    params![pk, to_blob(sig)],
+                )
+                .unwrap();
+            let group = assign_group(&store.conn, pk, Some(sig)).unwrap();
+            assert_eq!(group, want, "document {pk}");
         }
     }
 

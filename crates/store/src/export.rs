@@ -59,8 +59,8 @@ pub struct Written {
     pub skipped: usize,
 }
 
-fn io(e: impl std::fmt::Display) -> Error {
-    Error::Export(e.to_string())
+fn io(e: impl Into<std::io::Error>) -> Error {
+    Error::Export(e.into())
 }
 
 /// The ACLED row of an incident, or `None` when it has no date or coordinates.
@@ -180,25 +180,27 @@ impl Store {
     /// Writes every stored record, one JSON object a line, in ingest order.
     pub fn export_jsonl(&self, mut out: impl Write) -> Result<Written> {
         let mut n = Written::default();
+        let mut write = |json: &str| -> std::io::Result<()> {
+            out.write_all(json.as_bytes())?;
+            out.write_all(b"\n")
+        };
+        let mut failed = None;
         self.sql(|c| {
             let mut stmt = c.prepare("SELECT record FROM documents ORDER BY pk")?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
                 let json: String = row.get(0)?;
-                if out
-                    .write_all(json.as_bytes())
-                    .and_then(|()| out.write_all(b"\n"))
-                    .is_err()
-                {
-                    // Reported below through `written` staying short of the count.
-                    return Ok(false);
+                if let Err(e) = write(&json) {
+                    failed = Some(e);
+                    break;
                 }
                 n.written += 1;
             }
-            Ok(true)
-        })?
-        .then_some(())
-        .ok_or_else(|| Error::Export("cannot write the records".into()))?;
+            Ok(())
+        })?;
+        if let Some(e) = failed {
+            return Err(Error::Export(e));
+        }
         Ok(n)
     }
 }

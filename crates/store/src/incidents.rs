@@ -14,8 +14,9 @@
 //! 1–2 days; we take the strict end of the day range (news of a raid dated
 //! "yesterday" by one site and "today" by another is one day off) and the
 //! wide end of the distance range (gazetteer points of one town differ by
-//! a few km). Events with no date or no location cannot be matched and
-//! stay alone.
+//! a few km). A report placed only at province level (geo_precision 3)
+//! matches any report in the same admin1, since its point is a centroid.
+//! Events with no date or no location cannot be matched and stay alone.
 //!
 //! Reconciliation follows ACLED's codebook: fatalities are the lowest
 //! reported figure (the most conservative), the date and the location come
@@ -205,7 +206,11 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 /// subset of the other's.
 pub fn actors_compatible(a: &Fields, b: &Fields) -> bool {
     let known = |f: &Fields| -> BTreeSet<String> {
-        [&f.actor1_id, &f.actor2_id].into_iter().flatten().cloned().collect()
+        [&f.actor1_id, &f.actor2_id]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect()
     };
     let (x, y) = (known(a), known(b));
     x.is_subset(&y) || y.is_subset(&x)
@@ -219,7 +224,13 @@ pub fn same_incident(a: &Fields, b: &Fields) -> Option<(i64, f64)> {
     }
     let days = (a.day()? - b.day()?).abs();
     let km = haversine_km(a.lat?, a.lon?, b.lat?, b.lon?);
-    (days <= MAX_DAYS && km <= MAX_KM && actors_compatible(a, b)).then_some((days, km))
+    // A report placed only at province level ("in Asir") holds any point of
+    // that province: its centroid says nothing about the distance.
+    let coarse = (a.geo_precision == Some(3) || b.geo_precision == Some(3))
+        && a.admin1.is_some()
+        && a.admin1 == b.admin1
+        && a.country == b.country;
+    (days <= MAX_DAYS && (km <= MAX_KM || coarse) && actors_compatible(a, b)).then_some((days, km))
 }
 
 /// One incident's fields from all its reports (see the module doc).
@@ -370,28 +381,18 @@ pub(crate) fn add_event(
 
 /// The incident a new report belongs to, if any: the nearest in days, then km.
 fn find_match(tx: &Connection, f: &Fields) -> rusqlite::Result<Option<i64>> {
-    let (Some(day), Some(lat), Some(lon)) = (f.day(), f.lat, f.lon) else {
+    let (Some(day), Some(_), Some(_)) = (f.day(), f.lat, f.lon) else {
         return Ok(None);
     };
-    // A degree of latitude is 111 km; a box a little wider than MAX_KM.
-    let dlat = MAX_KM / 110.0;
-    let dlon = MAX_KM / (110.0 * lat.to_radians().cos().abs().max(0.1));
+    // Type and days narrow the candidates (indexed); place and actors are
+    // checked here, since a province-level report matches by admin1, not km.
     let mut stmt = tx.prepare_cached(&format!(
         "SELECT id, {FIELD_COLUMNS} FROM incidents WHERE event_type = ?1 \
-         AND day BETWEEN ?2 AND ?3 AND lat BETWEEN ?4 AND ?5 AND lon BETWEEN ?6 AND ?7"
+         AND day BETWEEN ?2 AND ?3 AND lat IS NOT NULL"
     ))?;
-    let rows = stmt.query_map(
-        params![
-            f.event_type,
-            day - MAX_DAYS,
-            day + MAX_DAYS,
-            lat - dlat,
-            lat + dlat,
-            lon - dlon,
-            lon + dlon
-        ],
-        |r| Ok((r.get::<_, i64>(0)?, Fields::from_row(r, 1)?)),
-    )?;
+    let rows = stmt.query_map(params![f.event_type, day - MAX_DAYS, day + MAX_DAYS], |r| {
+        Ok((r.get::<_, i64>(0)?, Fields::from_row(r, 1)?))
+    })?;
     let mut best: Option<((i64, f64), i64)> = None;
     for row in rows {
         let (id, inc) = row?;
@@ -463,11 +464,23 @@ mod tests {
         let base = report("2020-03-12", 35.326, 43.773, Some("isis"), Some(3));
         // (other report, same incident)
         let cases = [
-            (report("2020-03-12", 35.326, 43.773, Some("isis"), Some(4)), true),
+            (
+                report("2020-03-12", 35.326, 43.773, Some("isis"), Some(4)),
+                true,
+            ),
             (report("2020-03-13", 35.340, 43.790, None, None), true), // a day later, ~2 km
-            (report("2020-03-14", 35.326, 43.773, Some("isis"), None), false), // two days
-            (report("2020-03-12", 35.500, 43.773, Some("isis"), None), false), // ~19 km
-            (report("2020-03-12", 35.326, 43.773, Some("pmf"), None), false), // other actor
+            (
+                report("2020-03-14", 35.326, 43.773, Some("isis"), None),
+                false,
+            ), // two days
+            (
+                report("2020-03-12", 35.500, 43.773, Some("isis"), None),
+                false,
+            ), // ~19 km
+            (
+                report("2020-03-12", 35.326, 43.773, Some("pmf"), None),
+                false,
+            ), // other actor
             (
                 Fields {
                     event_type: "Explosions/Remote violence".into(),
@@ -485,6 +498,28 @@ mod tests {
         ];
         for (other, same) in cases {
             assert_eq!(same_incident(&base, &other).is_some(), same, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_province_level_report_matches_within_its_province() {
+        let in_town = Fields {
+            admin1: Some("Asir".into()),
+            country: Some("SA".into()),
+            ..report("2015-08-06", 18.216, 42.505, None, Some(13))
+        };
+        let province = Fields {
+            geo_precision: Some(3),
+            ..report("2015-08-07", 19.100, 42.900, None, Some(15))
+        };
+        // (province report's admin1, same incident)
+        for (admin1, same) in [(Some("Asir"), true), (Some("Jazan"), false), (None, false)] {
+            let p = Fields {
+                admin1: admin1.map(String::from),
+                country: Some("SA".into()),
+                ..province.clone()
+            };
+            assert_eq!(same_incident(&in_town, &p).is_some(), same, "{admin1:?}");
         }
     }
 

@@ -16,9 +16,13 @@
 //! candidates, and a query is normalised the same way). One file holds the
 //! records, the mentions, the incidents and the index, updated in the same
 //! transaction, which is what makes an interrupted ingest safe to re-run.
-//! tantivy would be a second store to keep in step and a much heavier build
-//! on a 2-core machine; the measured numbers (ingest rate, store size,
-//! search p50/p99 over the SaudiNewsNet corpus) are in `bench/store/RESULTS.md`.
+//! Measured on SaudiNewsNet (29,529 documents, `bench/store/RESULTS.md`):
+//! tantivy indexes the same normalised texts faster (7.0 s against 16.7 s),
+//! smaller (48 MB against 75 MB) and answers a bare top-10 lookup in 0.09 ms
+//! against 1.7 ms at p50; but a whole `rasid search` takes 5–7 ms at p50
+//! (bodies, snippets, id expansion), ingest time is dominated by extraction,
+//! tantivy's build is several times heavier on a 2-core machine, and its
+//! index would be a second store to keep in step with the records.
 //!
 //! # Idempotence
 //!
@@ -79,7 +83,7 @@ pub enum Error {
     },
     /// Writing an export failed.
     #[error("export: {0}")]
-    Export(String),
+    Export(#[from] std::io::Error),
 }
 
 /// The store's result type.
@@ -118,6 +122,9 @@ impl std::ops::AddAssign for BatchOutcome {
         self.merged_events += o.merged_events;
     }
 }
+
+/// The (document id, title) of each document of a near-duplicate group.
+pub type DuplicateGroup = Vec<(String, Option<String>)>;
 
 /// Totals of what a store holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -192,10 +199,8 @@ impl Store {
                 mentions: one("SELECT count(*) FROM mentions")?,
                 events: one("SELECT count(*) FROM events")?,
                 incidents: one("SELECT count(*) FROM incidents")?,
-                duplicate_groups: one(
-                    "SELECT count(*) FROM (SELECT dup_group FROM documents \
-                     GROUP BY dup_group HAVING count(*) > 1)",
-                )?,
+                duplicate_groups: one("SELECT count(*) FROM (SELECT dup_group FROM documents \
+                     GROUP BY dup_group HAVING count(*) > 1)")?,
                 documents_in_groups: one(
                     "SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM documents \
                      GROUP BY dup_group HAVING count(*) > 1)",
@@ -207,11 +212,9 @@ impl Store {
     /// The stored record of a document.
     pub fn record(&self, id: &str) -> Result<Option<Record>> {
         let json: Option<String> = self.sql(|c| {
-            c.query_row(
-                "SELECT record FROM documents WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
+            c.query_row("SELECT record FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()
         })?;
         json.map(|j| {
@@ -225,7 +228,7 @@ impl Store {
 
     /// Near-duplicate groups of more than one document, largest first: each
     /// is the list of (document id, title) in ingest order.
-    pub fn duplicate_groups(&self) -> Result<Vec<Vec<(String, Option<String>)>>> {
+    pub fn duplicate_groups(&self) -> Result<Vec<DuplicateGroup>> {
         self.sql(|c| {
             let mut stmt = c.prepare(
                 "SELECT d.dup_group, d.id, d.title FROM documents d \
@@ -233,7 +236,7 @@ impl Store {
                        HAVING n > 1) g ON g.dup_group = d.dup_group \
                  ORDER BY g.n DESC, d.dup_group, d.pk",
             )?;
-            let mut groups: Vec<Vec<(String, Option<String>)>> = Vec::new();
+            let mut groups: Vec<DuplicateGroup> = Vec::new();
             let mut last = None;
             let rows = stmt.query_map([], |r| {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
@@ -265,8 +268,8 @@ fn add_record(tx: &Connection, record: &Record, out: &mut BatchOutcome) -> Resul
     let inserted = tx
         .execute(
             "INSERT OR IGNORE INTO documents \
-             (id, uri, outlet, title, published, reference_date, translated_from, body, record, minhash) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             (id, uri, outlet, title, published, reference_date, translated_from, record, minhash) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 record.id,
                 record.source.uri,
@@ -278,7 +281,6 @@ fn add_record(tx: &Connection, record: &Record, out: &mut BatchOutcome) -> Resul
                     .translated_from
                     .as_ref()
                     .and_then(|t| t.outlet.clone()),
-                record.body,
                 json,
                 signature.as_ref().map(|s| dedup::to_blob(s)),
             ],

@@ -21,15 +21,14 @@ CREATE TABLE IF NOT EXISTS documents (
     published       TEXT,                   -- published.date
     reference_date  TEXT,
     translated_from TEXT,                   -- translated_from.outlet
-    body            TEXT NOT NULL,
-    record          TEXT NOT NULL,          -- the whole record as JSON (output.md)
+    record          TEXT NOT NULL,          -- the whole record as JSON (output.md); body via json_extract
     minhash         BLOB,                   -- dedup::signature, NULL for a body too short to compare
     dup_group       INTEGER                 -- pk of the first document of its near-duplicate group
 );
 CREATE INDEX IF NOT EXISTS documents_dup_group ON documents(dup_group);
 
 -- Contentless: the text indexed is rasid_text's normal form of each word and its
--- clitic-stripped candidates (search::index_text); snippets are cut from documents.body.
+-- clitic-stripped candidates (search::index_text); snippets are cut from the record's body.
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     title, body, content = '', tokenize = 'unicode61 remove_diacritics 0'
 );

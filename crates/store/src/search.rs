@@ -35,7 +35,10 @@ pub fn index_text(s: &str) -> String {
 
 /// A phrase in normal form with single spaces, trimmed (mentions are looked up by it).
 pub fn normalize_phrase(s: &str) -> String {
-    normalize(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    normalize(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The words of a query in normal form ("#داعش" → ["داعش"]).
@@ -140,36 +143,42 @@ impl Store {
             if hits.len() == limit {
                 break;
             }
-            let (id, title, uri, outlet, published, body, group): (
-                String,
-                Option<String>,
-                String,
-                Option<String>,
-                Option<String>,
-                String,
-                Option<i64>,
-            ) = self.sql(|c| {
-                c.query_row(
-                    "SELECT id, title, uri, outlet, published, body, dup_group \
-                     FROM documents WHERE pk = ?1",
-                    [pk],
-                    |r| {
-                        Ok((
-                            r.get(0)?,
-                            r.get(1)?,
-                            r.get(2)?,
-                            r.get(3)?,
-                            r.get(4)?,
-                            r.get(5)?,
-                            r.get(6)?,
-                        ))
-                    },
-                )
+            // The group first: a near-duplicate of a hit already taken is skipped
+            // before its body is read.
+            let group: Option<i64> = self.sql(|c| {
+                c.query_row("SELECT dup_group FROM documents WHERE pk = ?1", [pk], |r| {
+                    r.get(0)
+                })
             })?;
             let group = group.unwrap_or(pk);
             if !groups_seen.insert(group) {
                 continue;
             }
+            let (mut hit, body) = self.sql(|c| {
+                c.query_row(
+                    "SELECT id, title, uri, outlet, published, json_extract(record, '$.body') \
+                     FROM documents WHERE pk = ?1",
+                    [pk],
+                    |r| {
+                        let hit = Hit {
+                            id: r.get(0)?,
+                            title: r.get(1)?,
+                            uri: r.get(2)?,
+                            outlet: r.get(3)?,
+                            published: r.get(4)?,
+                            score,
+                            matched_by: if score.is_some() { "text" } else { "mention" },
+                            ids: ids.clone(),
+                            snippet: String::new(),
+                            snippet_start: 0,
+                            highlights: Vec::new(),
+                            body_highlights: Vec::new(),
+                            duplicates: 0,
+                        };
+                        Ok((hit, r.get::<_, String>(5)?))
+                    },
+                )
+            })?;
             let duplicates: i64 = self.sql(|c| {
                 c.query_row(
                     "SELECT count(*) - 1 FROM documents WHERE dup_group = ?1",
@@ -182,21 +191,12 @@ impl Store {
                 spans = self.mention_spans(pk, &ids)?;
             }
             let (snippet, snippet_start, highlights) = snippet(&body, &spans);
-            hits.push(Hit {
-                id,
-                title,
-                uri,
-                outlet,
-                published,
-                score,
-                matched_by: if score.is_some() { "text" } else { "mention" },
-                ids: ids.clone(),
-                snippet,
-                snippet_start,
-                highlights,
-                body_highlights: spans,
-                duplicates: duplicates.max(0) as usize,
-            });
+            hit.snippet = snippet;
+            hit.snippet_start = snippet_start;
+            hit.highlights = highlights;
+            hit.body_highlights = spans;
+            hit.duplicates = duplicates.max(0) as usize;
+            hits.push(hit);
         }
         Ok(hits)
     }
@@ -226,7 +226,8 @@ impl Store {
         if let (Some(first), Some(last)) = (words.first(), words.last()) {
             let record = rasid_extract::extract_text("query", &phrase, None);
             for m in &record.mentions {
-                if m.start <= first.0 && m.end >= last.1
+                if m.start <= first.0
+                    && m.end >= last.1
                     && let Some(id) = &m.id
                 {
                     ids.insert(id.clone());
@@ -260,7 +261,9 @@ pub fn term_spans(body: &str, terms: &[String]) -> Vec<Highlight> {
     let wanted: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
     tokenize(body)
         .into_iter()
-        .filter(|t| t.kind != TokenKind::Punct && t.candidates().iter().any(|c| wanted.contains(c.as_ref())))
+        .filter(|t| {
+            t.kind != TokenKind::Punct && t.candidates().iter().any(|c| wanted.contains(c.as_ref()))
+        })
         .map(|t| Highlight {
             start: t.start,
             end: t.end,
@@ -328,13 +331,15 @@ mod tests {
         ];
         for (query, text) in cases {
             let terms = query_terms(query);
-            let index: BTreeSet<String> =
-                index_text(text).split(' ').map(String::from).collect();
+            let index: BTreeSet<String> = index_text(text).split(' ').map(String::from).collect();
             assert!(
                 terms.iter().all(|t| index.contains(t)),
                 "{query} in {text}: {terms:?} vs {index:?}"
             );
-            assert!(!term_spans(text, &terms).is_empty(), "{query} spans in {text}");
+            assert!(
+                !term_spans(text, &terms).is_empty(),
+                "{query} spans in {text}"
+            );
         }
     }
 
@@ -348,9 +353,16 @@ mod tests {
             let s: String = chars[h.start..h.end].iter().collect();
             assert_eq!(s, "دَاعِش");
         }
-        let piece: String = text.chars().skip(hl[0].start).take(hl[0].end - hl[0].start).collect();
+        let piece: String = text
+            .chars()
+            .skip(hl[0].start)
+            .take(hl[0].end - hl[0].start)
+            .collect();
         assert_eq!(piece, "دَاعِش");
         assert_eq!(start, 0);
-        assert_eq!(mark("ab cd", &[Highlight { start: 3, end: 5 }], "[", "]"), "ab [cd]");
+        assert_eq!(
+            mark("ab cd", &[Highlight { start: 3, end: 5 }], "[", "]"),
+            "ab [cd]"
+        );
     }
 }

@@ -92,7 +92,8 @@ fn store() -> (tempfile::TempDir, Store) {
 fn storing_twice_changes_nothing() {
     let (dir, mut store) = store();
     let mut a = record("a.txt", STORIES[0]);
-    a.events.push(clash("2020-03-12", 35.326, 43.773, Some(3), 1));
+    a.events
+        .push(clash("2020-03-12", 35.326, 43.773, Some(3), 1));
     let batch = vec![a.clone(), record("b.txt", STORIES[1]), a];
     let first = store.add_batch(&batch).unwrap();
     assert_eq!((first.new, first.already), (2, 1));
@@ -111,14 +112,20 @@ fn reports_of_one_incident_become_one_with_every_source() {
     let (_dir, mut store) = store();
     let mut a = record("a.txt", STORIES[0]);
     a.source.outlet = Some("site-a".into());
-    a.events.push(clash("2020-03-12", 35.326, 43.773, Some(5), 2));
+    a.events
+        .push(clash("2020-03-12", 35.326, 43.773, Some(5), 2));
     let mut b = record("b.txt", STORIES[1]);
     b.source.outlet = Some("site-b".into());
-    b.events.push(clash("2020-03-13", 35.330, 43.780, Some(3), 1));
+    b.events
+        .push(clash("2020-03-13", 35.330, 43.780, Some(3), 1));
     // Another incident: 40 km away.
-    b.events.push(clash("2020-03-13", 35.700, 43.780, Some(1), 1));
+    b.events
+        .push(clash("2020-03-13", 35.700, 43.780, Some(1), 1));
     let out = store.add_batch(&[a, b]).unwrap();
-    assert_eq!((out.events, out.new_incidents, out.merged_events), (3, 2, 1));
+    assert_eq!(
+        (out.events, out.new_incidents, out.merged_events),
+        (3, 2, 1)
+    );
     let incidents = store.incidents(&IncidentFilter::default()).unwrap();
     assert_eq!(incidents.len(), 2);
     let merged = incidents.iter().find(|i| i.documents == 2).expect("merged");
@@ -165,7 +172,8 @@ fn search_normalises_and_expands_through_mention_ids() {
     let (_dir, mut store) = store();
     let a_body = STORIES[0].replace("داعش", "دَاعِش");
     let mut a = record("a.txt", &a_body);
-    a.mentions.push(actor_mention(&a_body, "تنظيم دَاعِش", "isis"));
+    a.mentions
+        .push(actor_mention(&a_body, "تنظيم دَاعِش", "isis"));
     let mut c = record("c.txt", STORIES[2]);
     c.mentions
         .push(actor_mention(STORIES[2], "تنظيم الدولة الإسلامية", "isis"));
@@ -189,7 +197,12 @@ fn search_normalises_and_expands_through_mention_ids() {
     let by_text = hits.iter().find(|h| h.uri == "a.txt").unwrap();
     assert_eq!(by_text.matched_by, "text");
     let h = by_text.highlights[0];
-    let marked: String = by_text.snippet.chars().skip(h.start).take(h.end - h.start).collect();
+    let marked: String = by_text
+        .snippet
+        .chars()
+        .skip(h.start)
+        .take(h.end - h.start)
+        .collect();
     assert_eq!(marked, "دَاعِش");
     let by_id = hits.iter().find(|h| h.uri == "c.txt").unwrap();
     assert_eq!(by_id.matched_by, "mention");
@@ -212,7 +225,10 @@ fn exports_parse() {
     assert_eq!(header, export::ACLED_COLUMNS);
     let row = reader.records().next().unwrap().unwrap();
     let col = |name: &str| {
-        let i = export::ACLED_COLUMNS.iter().position(|c| *c == name).unwrap();
+        let i = export::ACLED_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap();
         row[i].to_string()
     };
     assert_eq!(col("iso"), "368");

@@ -33,7 +33,7 @@
 //! trigger glued to it, and the word after a bare trigger+number must not
 //! be a known non-people noun.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::normalize::normalize;
@@ -480,9 +480,10 @@ struct Lexicon {
     nouns: HashMap<String, NounInfo>,
     triggers: HashMap<String, (CountKind, Form)>,
     post: HashMap<String, CountKind>,
-    glue: Vec<String>,
-    non_people: Vec<String>,
-    heads: Vec<String>,
+    glue: HashSet<String>,
+    non_people: HashSet<String>,
+    heads: HashSet<String>,
+    not_group: HashSet<String>,
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -522,6 +523,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         glue: GLUE.iter().map(|w| normalize(w)).collect(),
         non_people: NON_PEOPLE.iter().map(|w| normalize(w)).collect(),
         heads: CONSTRUCT_HEADS.iter().map(|w| normalize(w)).collect(),
+        not_group: NOT_GROUP.iter().map(|w| normalize(w)).collect(),
     }
 });
 
@@ -561,7 +563,7 @@ impl Lexicon {
         t.kind == TokenKind::Word
             && clitic_candidates(&t.norm)
                 .iter()
-                .any(|c| self.non_people.iter().any(|n| n == c.as_ref()))
+                .any(|c| self.non_people.contains(c.as_ref()))
     }
 }
 
@@ -616,7 +618,7 @@ fn who_phrase(toks: &[Token], i: usize) -> ((usize, usize), usize) {
     let is_head = |t: &Token| {
         clitic_candidates(&t.norm)
             .iter()
-            .any(|c| LEX.heads.iter().any(|h| h == c.as_ref()))
+            .any(|c| LEX.heads.contains(c.as_ref()))
     };
     let definite_next = |k: usize| {
         toks.get(k + 1).is_some_and(|t| {
@@ -630,9 +632,9 @@ fn who_phrase(toks: &[Token], i: usize) -> ((usize, usize), usize) {
         return ((toks[i].start, toks[i + 1].end), i + 1);
     }
     if toks.get(i + 1).is_some_and(|t| t.norm == "من")
-        && toks.get(i + 2).is_some_and(|t| {
-            t.kind == TokenKind::Word && !NOT_GROUP.iter().any(|w| normalize(w) == t.norm)
-        })
+        && toks
+            .get(i + 2)
+            .is_some_and(|t| t.kind == TokenKind::Word && !LEX.not_group.contains(&t.norm))
     {
         last = i + 2;
         if is_head(&toks[i + 2]) && definite_next(i + 2) {
@@ -649,13 +651,17 @@ pub fn find_counts(body: &str) -> Vec<CountMention> {
     // Token index where each reading starts → reading.
     let mut reading_at: HashMap<usize, &NumberReading> = HashMap::new();
     let mut in_reading = vec![false; toks.len()];
+    // Readings and tokens both run left to right: one walk pairs them.
+    let mut first = 0;
     for r in &readings {
-        if let Some(i) = toks
-            .iter()
-            .position(|t| t.start <= r.start && r.start < t.end)
+        while first < toks.len() && toks[first].end <= r.start {
+            first += 1;
+        }
+        if let Some(t) = toks.get(first)
+            && t.start <= r.start
         {
-            reading_at.insert(i, r);
-            for (j, t) in toks.iter().enumerate().skip(i) {
+            reading_at.insert(first, r);
+            for (j, t) in toks.iter().enumerate().skip(first) {
                 if t.start >= r.end {
                     break;
                 }
@@ -915,7 +921,7 @@ fn read_number_count(
             && g.kind == TokenKind::Word
             && g.norm.starts_with("ال")
             && !LEX.is_non_people(g)
-            && !NOT_GROUP.iter().any(|w| normalize(w) == g.norm)
+            && !LEX.not_group.contains(&g.norm)
         {
             // "ثلاثة من البيشمركة": some of a named group are people.
             noun = Some((NounClass::Generic, Some((g.start, g.end)), j + 2));
@@ -1063,8 +1069,7 @@ fn read_number_count(
 /// kind and the token it is at. Punctuation, numbers, people nouns and
 /// other triggers end the search.
 fn post_trigger(toks: &[Token], end_tok: usize) -> Option<(CountKind, usize)> {
-    for k in end_tok + 1..toks.len().min(end_tok + 5) {
-        let t = &toks[k];
+    for (k, t) in toks.iter().enumerate().skip(end_tok + 1).take(4) {
         if t.kind != TokenKind::Word {
             return None;
         }
@@ -1109,7 +1114,10 @@ fn singular_pronoun_trigger(t: &Token) -> Option<(CountKind, Form)> {
             form == Form::Noun
                 && matches!(
                     kind,
-                    CountKind::Killed | CountKind::Injured | CountKind::Arrested | CountKind::Kidnapped
+                    CountKind::Killed
+                        | CountKind::Injured
+                        | CountKind::Arrested
+                        | CountKind::Kidnapped
                 )
         })
 }
@@ -1240,7 +1248,10 @@ mod tests {
             ("وأكد المصدر إصابتها بجروح.", &["injured 1 «إصابتها»"]),
             // Not a person: "مقتلهم" has no number.
             ("وأكد مقتلهم جميعا.", &[]),
-            ("قتل ثلاثة وأصيب آخران.", &["killed 3 «قتل ثلاثة»", "injured 2 «وأصيب آخران» آخران"]),
+            (
+                "قتل ثلاثة وأصيب آخران.",
+                &["killed 3 «قتل ثلاثة»", "injured 2 «وأصيب آخران» آخران"],
+            ),
             // Killed.
             (
                 "أعلنت الشرطة مقتل 12 عنصرا من التنظيم في الكمين.",

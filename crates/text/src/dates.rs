@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::normalize::{fold_char, is_diacritic};
+use crate::normalize::{fold_char, is_alphabetic, is_diacritic};
 
 /// An absolute date (and maybe a time) read from a short piece of text such
 /// as a page dateline: "الجمعة، 13 مارس 2020 09:15 ص", "04/أبريل/2021",
@@ -116,7 +116,7 @@ fn digit_value(c: char) -> Option<u32> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_diacritic(c) || c == '\u{0640}'
+    is_alphabetic(c) || is_diacritic(c) || c == '\u{0640}'
 }
 
 fn tokenize(s: &str) -> Vec<Tok> {
@@ -150,7 +150,8 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 let c = chars[i];
                 if !(is_diacritic(c) || c == '\u{0640}') {
                     let f = fold_char(c);
-                    w.extend(f.to_lowercase());
+                    // Only Latin month names have case; Arabic has none.
+                    w.push(f.to_ascii_lowercase());
                 }
                 i += 1;
             }
@@ -2018,7 +2019,10 @@ mod tests {
                 &[("أواخر العام الماضي", Some("2019"), Year)],
             ),
             // One date written twice in a row is one expression.
-            ("وقع الهجوم أمس الخميس", &[("أمس الخميس", Some("2020-03-12"), Day)]),
+            (
+                "وقع الهجوم أمس الخميس",
+                &[("أمس الخميس", Some("2020-03-12"), Day)],
+            ),
             (
                 "صباح اليوم الجمعة",
                 &[("صباح اليوم الجمعة", Some("2020-03-13"), Day)],

@@ -29,7 +29,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::normalize::{fold_char, is_diacritic};
+use crate::normalize::{fold_char, is_alphabetic, is_diacritic};
 
 /// A qualifier that bounds or approximates a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -380,7 +380,7 @@ enum TokKind {
 }
 
 fn is_word_char(c: char) -> bool {
-    (c.is_alphabetic() || is_diacritic(c) || c == '\u{0640}') && !c.is_ascii_digit()
+    (is_alphabetic(c) || is_diacritic(c) || c == '\u{0640}') && !c.is_ascii_digit()
 }
 
 fn ascii_digit(c: char) -> Option<char> {

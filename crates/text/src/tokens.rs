@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 #[cfg(test)]
 use crate::normalize::normalize;
-use crate::normalize::{fold_char, is_diacritic, normalize_into};
+use crate::normalize::{fold_char, is_alphabetic, is_diacritic, normalize_into};
 
 /// What kind of text a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,7 @@ fn is_digit(c: char) -> bool {
 }
 
 fn continues_word(c: char) -> bool {
-    (c.is_alphabetic() && !is_digit(c)) || is_diacritic(c) || c == '\u{0640}' || c == '\u{200C}'
+    (is_alphabetic(c) && !is_digit(c)) || is_diacritic(c) || c == '\u{0640}' || c == '\u{200C}'
 }
 
 /// Splits `s` into words, numbers and punctuation, skipping white space,
@@ -67,7 +67,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 }
             }
             TokenKind::Number
-        } else if c.is_alphabetic() && !is_diacritic(c) && c != '\u{0640}' {
+        } else if is_alphabetic(c) && !is_diacritic(c) && c != '\u{0640}' {
             i += 1;
             while i < chars.len() && continues_word(chars[i]) {
                 i += 1;

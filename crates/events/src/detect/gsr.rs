@@ -95,12 +95,12 @@ impl GsrSentence {
 #[derive(Debug, thiserror::Error)]
 pub enum GsrError {
     /// The file is not readable CSV.
-    #[error("{path}: cannot read GSR CSV: {source}")]
+    #[error("{path}: cannot read GSR CSV: {error}")]
     Csv {
         /// The GSR file.
         path: PathBuf,
-        /// The CSV or I/O error.
-        source: csv::Error,
+        /// The CSV or I/O error (in the message, so not also a `source`).
+        error: csv::Error,
     },
     /// A required column is missing from the header.
     #[error("{path}: no `{column}` column")]
@@ -124,9 +124,9 @@ pub enum GsrError {
 
 /// Reads a GSR CSV (header `,accept,event_type,id,label,reject,text,total`).
 pub fn read_gsr(path: &Path) -> Result<Vec<GsrSentence>, GsrError> {
-    let csv_err = |source| GsrError::Csv {
+    let csv_err = |error| GsrError::Csv {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let mut reader = csv::Reader::from_path(path).map_err(csv_err)?;
     let header = reader.headers().map_err(csv_err)?.clone();
@@ -150,14 +150,20 @@ pub fn read_gsr(path: &Path) -> Result<Vec<GsrSentence>, GsrError> {
     for row in reader.records() {
         let row = row.map_err(csv_err)?;
         let field = |i: usize| row.get(i).unwrap_or("").to_string();
-        let count = |at: Option<usize>| at.and_then(|i| row.get(i)?.trim().parse().ok()).unwrap_or(0);
+        let count = |at: Option<usize>| {
+            at.and_then(|i| row.get(i)?.trim().parse().ok())
+                .unwrap_or(0)
+        };
         let id = field(id_at);
         let label = Label::parse(&field(label_at)).ok_or_else(|| GsrError::Label {
             path: path.to_path_buf(),
             id: id.clone(),
             label: field(label_at),
         })?;
-        let article = id.rsplit_once('-').map_or(id.as_str(), |(a, _)| a).to_string();
+        let article = id
+            .rsplit_once('-')
+            .map_or(id.as_str(), |(a, _)| a)
+            .to_string();
         out.push(GsrSentence {
             article,
             event_type: type_at.map(field).unwrap_or_default(),
@@ -177,7 +183,9 @@ mod tests {
 
     #[test]
     fn split_is_by_article_and_near_thirty_percent() {
-        let articles: Vec<String> = (0..2000).map(|i| format!("AAW_ARB_2007{i:04}.0001")).collect();
+        let articles: Vec<String> = (0..2000)
+            .map(|i| format!("AAW_ARB_2007{i:04}.0001"))
+            .collect();
         let held = articles
             .iter()
             .filter(|a| split_of(a) == Split::Heldout)

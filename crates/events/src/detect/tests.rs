@@ -20,12 +20,30 @@ fn model_file_round_trips() {
 #[test]
 fn own_sentences() {
     let cases = [
-        ("قتل خمسة جنود وأصيب عشرة آخرون في تفجير سيارة مفخخة قرب الحويجة صباح أمس.", true),
-        ("وقال مصدر أمني إن مسلحين مجهولين أطلقوا النار على دورية للشرطة في الرمادي فقتلوا شرطيين.", true),
-        ("شنت طائرات التحالف غارات على مواقع لتنظيم داعش في ريف دير الزور أسفرت عن مقتل عشرين عنصرا.", true),
-        ("افتتح وزير التربية مدرسة جديدة في الموصل بحضور عدد من المسؤولين.", false),
-        ("ناقش البرلمان العراقي مشروع قانون الموازنة العامة للعام المقبل.", false),
-        ("ارتفعت أسعار النفط في الأسواق العالمية خلال تعاملات اليوم.", false),
+        (
+            "قتل خمسة جنود وأصيب عشرة آخرون في تفجير سيارة مفخخة قرب الحويجة صباح أمس.",
+            true,
+        ),
+        (
+            "وقال مصدر أمني إن مسلحين مجهولين أطلقوا النار على دورية للشرطة في الرمادي فقتلوا شرطيين.",
+            true,
+        ),
+        (
+            "شنت طائرات التحالف غارات على مواقع لتنظيم داعش في ريف دير الزور أسفرت عن مقتل عشرين عنصرا.",
+            true,
+        ),
+        (
+            "افتتح وزير التربية مدرسة جديدة في الموصل بحضور عدد من المسؤولين.",
+            false,
+        ),
+        (
+            "ناقش البرلمان العراقي مشروع قانون الموازنة العامة للعام المقبل.",
+            false,
+        ),
+        (
+            "ارتفعت أسعار النفط في الأسواق العالمية خلال تعاملات اليوم.",
+            false,
+        ),
     ];
     for (sentence, want) in cases {
         let p = violence_score(sentence);
@@ -63,14 +81,24 @@ fn heldout_assault_f1_floor() {
         let tokens = tokenize(&s.text);
         let gold = s.label == Label::Yes;
         det.push((violence_score_tokens(&tokens), gold));
-        base.push((f32::from(u8::from(features::cue_baseline_tokens(&tokens))), gold));
+        base.push((
+            f32::from(u8::from(features::cue_baseline_tokens(&tokens))),
+            gold,
+        ));
     }
     let (p, r, f) = train::prf(&det, threshold());
     let (_, _, fb) = train::prf(&base, 0.5);
     eprintln!("held-out vs easy no: detector P={p:.3} R={r:.3} F1={f:.3}; baseline F1={fb:.3}");
-    assert!(f >= DETECTOR_FLOOR, "detector F1 {f:.3} under {DETECTOR_FLOOR}");
-    assert!(f > fb + 0.1, "detector {f:.3} does not beat the baseline {fb:.3}");
+    assert!(
+        f >= DETECTOR_FLOOR,
+        "detector F1 {f:.3} under {DETECTOR_FLOOR}"
+    );
+    assert!(
+        f > fb + 0.1,
+        "detector {f:.3} does not beat the baseline {fb:.3}"
+    );
 }
 
-/// A little under the held-out F1 vs easy no measured when the model was built.
-const DETECTOR_FLOOR: f64 = 0.5;
+/// A little under the held-out F1 vs easy no measured when the model was
+/// built (0.759: P 0.892, R 0.660).
+const DETECTOR_FLOOR: f64 = 0.70;

@@ -44,16 +44,21 @@ pub struct Fitted {
 impl Fitted {
     /// The probability that a sentence with `features` is positive.
     pub fn score(&self, features: &[String]) -> f32 {
-        let z = self.bias + features.iter().filter_map(|f| self.weights.get(f)).sum::<f32>();
+        let z = self.bias
+            + features
+                .iter()
+                .filter_map(|f| self.weights.get(f))
+                .sum::<f32>();
         1.0 / (1.0 + (-z).exp())
     }
 }
 
-/// Fits the model to `(features, target)` examples; the target is the
-/// probability of the positive class (1 or 0, or between for soft labels).
-pub fn fit(examples: &[(Vec<String>, f64)], cfg: &TrainConfig) -> Fitted {
+/// Fits the model to `(features, target, weight)` examples; the target is
+/// the probability of the positive class (1 or 0, or between for soft
+/// labels), the weight scales the example's loss (before `pos_weight`).
+pub fn fit(examples: &[(Vec<String>, f64, f64)], cfg: &TrainConfig) -> Fitted {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (features, _) in examples {
+    for (features, _, _) in examples {
         for f in features {
             *counts.entry(f.as_str()).or_default() += 1;
         }
@@ -64,12 +69,19 @@ pub fn fit(examples: &[(Vec<String>, f64)], cfg: &TrainConfig) -> Fitted {
         .map(|(f, _)| *f)
         .collect();
     names.sort_unstable();
-    let index: HashMap<&str, u32> = names.iter().enumerate().map(|(i, f)| (*f, i as u32)).collect();
+    let index: HashMap<&str, u32> = names
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (*f, i as u32))
+        .collect();
     let rows: Vec<(Vec<u32>, f64, f64)> = examples
         .iter()
-        .map(|(features, y)| {
-            let ids = features.iter().filter_map(|f| index.get(f.as_str()).copied()).collect();
-            (ids, *y, 1.0 + (cfg.pos_weight - 1.0) * y)
+        .map(|(features, y, weight)| {
+            let ids = features
+                .iter()
+                .filter_map(|f| index.get(f.as_str()).copied())
+                .collect();
+            (ids, *y, weight * (1.0 + (cfg.pos_weight - 1.0) * y))
         })
         .collect();
     let total: f64 = rows.iter().map(|r| r.2).sum::<f64>().max(1.0);
@@ -121,19 +133,37 @@ pub fn prf(scored: &[(f32, bool)], threshold: f32) -> (f64, f64, f64) {
             (false, false) => {}
         }
     }
-    let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
-    let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if tp + fp > 0 {
+        tp as f64 / (tp + fp) as f64
+    } else {
+        0.0
+    };
+    let r = if tp + fn_ > 0 {
+        tp as f64 / (tp + fn_) as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
 /// The threshold in 0.05..0.95 (step 0.01) with the best F1, and that F1;
 /// ties go to the higher threshold.
 pub fn best_threshold(scored: &[(f32, bool)]) -> (f32, f64) {
-    let mut best = (0.5f32, -1.0f64);
+    best_threshold_by(|t| prf(scored, t).2)
+}
+
+/// The threshold in 0.05..0.95 (step 0.01) where `objective` is highest,
+/// and that value; ties go to the higher threshold.
+pub fn best_threshold_by(objective: impl Fn(f32) -> f64) -> (f32, f64) {
+    let mut best = (0.5f32, f64::NEG_INFINITY);
     for i in 5..=95 {
         let t = i as f32 / 100.0;
-        let f = prf(scored, t).2;
+        let f = objective(t);
         if f >= best.1 {
             best = (t, f);
         }
@@ -145,8 +175,9 @@ pub fn best_threshold(scored: &[(f32, bool)]) -> (f32, f64) {
 mod tests {
     use super::*;
 
-    fn ex(words: &[&str], label: bool) -> (Vec<String>, f64) {
-        (words.iter().map(|w| w.to_string()).collect(), f64::from(u8::from(label)))
+    fn ex(words: &[&str], label: bool) -> (Vec<String>, f64, f64) {
+        let features = words.iter().map(|w| w.to_string()).collect();
+        (features, f64::from(u8::from(label)), 1.0)
     }
 
     #[test]
@@ -168,7 +199,13 @@ mod tests {
 
     #[test]
     fn prf_and_threshold() {
-        let scored = [(0.9, true), (0.8, false), (0.6, true), (0.2, true), (0.1, false)];
+        let scored = [
+            (0.9, true),
+            (0.8, false),
+            (0.6, true),
+            (0.2, true),
+            (0.1, false),
+        ];
         let (p, r, f) = prf(&scored, 0.5);
         assert_eq!((p, r), (2.0 / 3.0, 2.0 / 3.0));
         assert!((f - 2.0 / 3.0).abs() < 1e-12);

@@ -110,7 +110,18 @@ fn data_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
 
 /// Folds for matching: gold.md normalisation plus lower case.
 pub(crate) fn fold(s: &str) -> String {
-    fold_for_scoring(s).to_lowercase()
+    let mut out = fold_for_scoring(s);
+    // Arabic has no case: lower-case the full Unicode way only when a
+    // non-ASCII cased letter is there (rare), else ASCII in place.
+    if out
+        .chars()
+        .any(|c| !c.is_ascii() && !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_uppercase())
+    {
+        out = out.to_lowercase();
+    } else {
+        out.make_ascii_lowercase();
+    }
+    out
 }
 
 /// Punctuation and symbols trimmed from both ends of a line before lexicon

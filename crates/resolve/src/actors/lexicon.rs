@@ -20,23 +20,36 @@ pub(crate) enum Country {
     Iq,
     /// Syria.
     Sy,
+    /// Turkey.
+    Tr,
+    /// Any other country (Lebanon, Yemen, Egypt, the Gulf …): a document
+    /// about one gives Iraq's and Syria's bare words ("الجيش") to neither.
+    Other,
 }
 
-/// When an alias names its actor (the table's `use` column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Use {
-    /// Anywhere.
-    Safe,
-    /// Only in a document that reads as this country.
-    In(Country),
-    /// Anywhere except a document that reads as this country.
-    NotIn(Country),
-    /// Only where the same actor is named by a non-coref alias too.
-    Coref,
-    /// Only near a victim word.
-    Victim,
+/// When an alias names its actor (the table's `use` column): every
+/// condition set must hold; none set is "safe".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Use {
     /// A longer name that is no actor: wins the match, yields nothing.
-    Block,
+    pub block: bool,
+    /// Only where the text reads as this country.
+    pub within: Option<Country>,
+    /// Not where the text reads as this country.
+    pub outside: Option<Country>,
+    /// Only where one of these actors (an index into [`Lexicon::with_sets`])
+    /// is named by an alias that needs no such condition.
+    pub with: Option<u16>,
+    /// Only near a victim word.
+    pub victim: bool,
+}
+
+impl Use {
+    /// Whether the alias depends on what the rest of the text says about
+    /// country or actors (and so yields to a qualifying adjective).
+    pub(crate) fn is_bound(&self) -> bool {
+        self.within.is_some() || self.outside.is_some() || self.with.is_some()
+    }
 }
 
 /// An actor of the table: a spec id, or a group outside the spec.
@@ -67,7 +80,7 @@ impl Word {
 /// One alias ending at a trie node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Alias {
-    /// Index into [`Lexicon::actors`]; unused for [`Use::Block`].
+    /// Index into [`Lexicon::actors`]; unused for a block.
     pub actor: usize,
     /// When it applies.
     pub usage: Use,
@@ -82,6 +95,8 @@ pub(crate) struct Lexicon {
     words: FxHashMap<String, Word>,
     /// How many words aliases use (the next word number).
     alias_words: u32,
+    /// Actor sets of `with:` conditions (indices into `actors`).
+    pub with_sets: Vec<Vec<usize>>,
     /// Trie edges: (node, word number) → node; node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
     /// Aliases ending at each node.
@@ -140,6 +155,7 @@ impl Lexicon {
             actors: Vec::new(),
             words: FxHashMap::default(),
             alias_words: 0,
+            with_sets: Vec::new(),
             edges: FxHashMap::default(),
             ends: vec![Vec::new()],
             victim: Vec::new(),
@@ -148,6 +164,8 @@ impl Lexicon {
         // Nationality adjectives (actor, gender, adjective) and force nouns (gender, noun).
         let mut nats: Vec<(usize, char, &'static str)> = Vec::new();
         let mut forces: Vec<(char, &'static str)> = Vec::new();
+        // `with:` ids by table line, resolved once every actor is known.
+        let mut pending_with: Vec<(usize, Vec<&'static str>)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -162,25 +180,18 @@ impl Lexicon {
             let err = |what: &str| format!("actors.tsv line {}: {what}", n + 1);
             let mut actor = || actor_index(&mut lex.actors, &mut by_key, id, name).map_err(&err);
             let usage = match usage {
-                "safe" => Use::Safe,
-                "iq" => Use::In(Country::Iq),
-                "sy" => Use::In(Country::Sy),
-                "not-iq" => Use::NotIn(Country::Iq),
-                "not-sy" => Use::NotIn(Country::Sy),
-                "coref" => Use::Coref,
-                "victim" => Use::Victim,
-                "block" => Use::Block,
                 "head" => {
                     for w in words_of(alias) {
                         lex.entry(w).head = true;
                     }
                     continue;
                 }
-                "cue-iq" | "cue-sy" => {
-                    let c = if usage == "cue-iq" {
-                        Country::Iq
-                    } else {
-                        Country::Sy
+                "cue-iq" | "cue-sy" | "cue-tr" | "cue-other" => {
+                    let c = match usage {
+                        "cue-iq" => Country::Iq,
+                        "cue-sy" => Country::Sy,
+                        "cue-tr" => Country::Tr,
+                        _ => Country::Other,
                     };
                     for w in words_of(alias) {
                         lex.entry(w).cue = Some(c);
@@ -208,13 +219,38 @@ impl Lexicon {
                     forces.push((usage.chars().last().unwrap_or('m'), alias));
                     continue;
                 }
-                other => return Err(err(&format!("unknown use {other:?}"))),
+                conditions => conditions,
             };
-            let i = if usage == Use::Block {
-                usize::MAX
-            } else {
-                actor()?
-            };
+            let mut cond = Use::default();
+            let mut with_ids: Vec<&'static str> = Vec::new();
+            for part in usage.split('+') {
+                let country = |c: &str| match c {
+                    "iq" => Some(Country::Iq),
+                    "sy" => Some(Country::Sy),
+                    "tr" => Some(Country::Tr),
+                    "other" => Some(Country::Other),
+                    _ => None,
+                };
+                match part {
+                    "safe" => {}
+                    "block" => cond.block = true,
+                    "victim" => cond.victim = true,
+                    "coref" => with_ids.push(if id.is_empty() { name } else { id }),
+                    p if p.starts_with("with:") => with_ids.extend(p[5..].split(',')),
+                    p if p.starts_with("not-") && country(&p[4..]).is_some() => {
+                        cond.outside = country(&p[4..]);
+                    }
+                    p if country(p).is_some() => cond.within = country(p),
+                    other => return Err(err(&format!("unknown use {other:?}"))),
+                }
+            }
+            if !with_ids.is_empty() {
+                cond.with = Some(lex.with_sets.len() as u16);
+                lex.with_sets.push(Vec::new());
+                pending_with.push((n + 1, with_ids));
+            }
+            let usage = cond;
+            let i = if usage.block { usize::MAX } else { actor()? };
             lex.add(alias, i, usage);
         }
         for &(actor, g, adj) in &nats {
@@ -222,13 +258,13 @@ impl Lexicon {
                 if fg != g {
                     continue;
                 }
-                lex.add(&format!("{noun} {adj}"), actor, Use::Safe);
+                lex.add(&format!("{noun} {adj}"), actor, Use::default());
                 let indefinite_noun = indefinite(noun);
                 let Some(adj) = indefinite(adj) else {
                     continue;
                 };
                 if let Some(n) = &indefinite_noun {
-                    lex.add(&format!("{n} {adj}"), actor, Use::Safe);
+                    lex.add(&format!("{n} {adj}"), actor, Use::default());
                 }
                 // "طائرة مسيرة يرجح أنها تركية": the press's hedged attribution.
                 let pronoun = match g {
@@ -241,9 +277,21 @@ impl Lexicon {
                 }
                 for n in std::iter::once(noun).chain(indefinite_noun.as_deref()) {
                     for verb in ["يرجح", "يعتقد"] {
-                        lex.add(&format!("{n} {verb} {pronoun} {adj}"), actor, Use::Safe);
+                        lex.add(
+                            &format!("{n} {verb} {pronoun} {adj}"),
+                            actor,
+                            Use::default(),
+                        );
                     }
                 }
+            }
+        }
+        for (set, (line, ids)) in pending_with.into_iter().enumerate() {
+            for key in ids {
+                let Some(i) = by_key.get(key) else {
+                    return Err(format!("actors.tsv line {line}: unknown actor {key:?}"));
+                };
+                lex.with_sets[set].push(*i);
             }
         }
         if let Some(a) = lex.actors.iter().find(|a| a.name.is_empty()) {

@@ -2,23 +2,29 @@
 //!
 //! Owns `data/lexicons/actors.tsv` (the names the Arabic press uses for each
 //! id of `../shared/spec/actors.tsv`, and for groups outside it; parsed by
-//! [`lexicon`]) and finding them in a body. It must not resolve places or
+//! `lexicon`) and finding them in a body. It must not resolve places or
 //! people: the few country words it reads are cues for ambiguous aliases
 //! ("الجيش", "قوات الأمن"), not place mentions.
 //!
-//! Matching walks a word trie from every token: the first word through its
-//! clitic forms ("لداعش", "وللحشد"), the rest as written, and keeps the
-//! longest alias whose condition holds ("قوات سوريا الديمقراطية" over
-//! "سوريا", "كتائب حزب الله" over "حزب الله"). Conditions that need the
-//! whole document (its country, which actors it names for sure, victim
-//! words nearby) are checked after the walk. A descriptive head right before
-//! a name ("تنظيم", "عناصر", "قوات") joins the mention's span.
+//! Matching walks a word trie from every token (one hash look-up per word
+//! form): the first word as written and, when it may carry a proclitic,
+//! through its clitic forms ("لداعش", "وللحشد"); the rest as written. At
+//! each start the longest alias whose conditions hold wins ("قوات سوريا
+//! الديمقراطية" over "سوريا", "كتائب حزب الله" over "حزب الله"), scanning
+//! left to right. Conditions are read from the whole text after the walk:
+//! the country it reads as (cue words, document first, then the words
+//! around the alias), which actors it names without conditions
+//! ("التنظيم" counts only once داعش is named), and victim words in the same
+//! sentence ("سكان" as victims, not as sources). A bare context-bound alias
+//! followed by a nisba adjective ("الجيش اللبناني") names something else.
+//! When unsure it gives nothing. A descriptive head right before a name
+//! written without a clitic ("تنظيم", "عناصر", "قوات") joins the span.
 
 mod lexicon;
 
 use std::sync::LazyLock;
 
-use lexicon::{Country, Lexicon, Use};
+use lexicon::{Country, Lexicon};
 use rasid_text::tokens::{Token, TokenKind};
 
 /// An armed actor named in a body.
@@ -42,8 +48,12 @@ static LEXICON: LazyLock<Lexicon> =
 const MAX_HEADS: usize = 2;
 /// Tokens either side of an alias searched for a victim word.
 const VICTIM_WINDOW: usize = 5;
-/// Tokens either side of an alias read for country cues when the document is mixed.
+/// Tokens either side of an alias read for country cues.
 const LOCAL_WINDOW: usize = 15;
+/// A document reads as a country with this many cues …
+const DOC_MIN_CUES: usize = 2;
+/// … and this many times the next country's.
+const DOC_RATIO: f64 = 1.5;
 
 /// A trie match: tokens `start..end` read as the aliases ending at `node`.
 #[derive(Debug, Clone, Copy)]
@@ -71,15 +81,20 @@ struct Context<'t> {
 }
 
 impl Context<'_> {
-    /// The country around token `at`: the document's when it clearly leads,
-    /// else the local cues' when the document is split.
+    /// The country around token `at`: the document's when it clearly leads
+    /// and the words around `at` do not point elsewhere; else, in a document
+    /// with few or split cues, the words around `at`.
     fn country_at(&self, at: usize) -> Option<Country> {
-        if self.country.is_some() || !self.mixed {
-            return self.country;
-        }
         let lo = at.saturating_sub(LOCAL_WINDOW);
         let hi = (at + LOCAL_WINDOW).min(self.cue.len());
-        leader(&self.cue[lo..hi], 1.0)
+        let around = &self.cue[lo..hi];
+        match self.country {
+            // One stray word nearby ("الحدود مع السعودية") does not overrule the document.
+            Some(c) if leader(around, 1.0, 2).is_none_or(|l| l == c) => Some(c),
+            Some(_) => None,
+            None if self.mixed => leader(around, 1.0, 1),
+            None => None,
+        }
     }
 
     fn near_victim_word(&mut self, lex: &Lexicon, start: usize, end: usize) -> bool {
@@ -107,17 +122,30 @@ impl Context<'_> {
     }
 }
 
-/// The country with more cues than `ratio` times the other's, if any.
-fn leader(cues: &[Option<Country>], ratio: f64) -> Option<Country> {
-    let iq = cues.iter().filter(|c| **c == Some(Country::Iq)).count() as f64;
-    let sy = cues.iter().filter(|c| **c == Some(Country::Sy)).count() as f64;
-    if iq > 0.0 && iq > ratio * sy {
-        Some(Country::Iq)
-    } else if sy > 0.0 && sy > ratio * iq {
-        Some(Country::Sy)
-    } else {
-        None
-    }
+/// The country with at least `min` cues and more than `ratio` times the
+/// next one's, if any.
+fn leader(cues: &[Option<Country>], ratio: f64, min: usize) -> Option<Country> {
+    let count = |c: Country| cues.iter().filter(|x| **x == Some(c)).count();
+    let mut counts = [
+        (count(Country::Iq), Country::Iq),
+        (count(Country::Sy), Country::Sy),
+        (count(Country::Tr), Country::Tr),
+        (count(Country::Other), Country::Other),
+    ];
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let (top, country) = counts[0];
+    (top >= min && top as f64 > ratio * counts[1].0 as f64).then_some(country)
+}
+
+/// Whether `t` reads as a definite nisba adjective ("اللبناني", "الإقليمي",
+/// "الجمهوري"): after a bare context-bound alias it names another army,
+/// regime or party than the one the alias stands for.
+fn is_nisba(t: &Token) -> bool {
+    let w = t.norm.as_str();
+    t.kind == TokenKind::Word
+        && w.starts_with("ال")
+        && w.chars().count() >= 5
+        && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("يين") || w.ends_with("يون"))
 }
 
 /// Whether a word may carry a proclitic (و ف ب ك ل): only then are its
@@ -201,17 +229,26 @@ fn resolve(
     lex: &Lexicon,
     c: &Candidate,
     ctx: &mut Context,
-    with_coref: bool,
+    with_named: bool,
 ) -> Option<Option<usize>> {
+    // A bare context-bound alias followed by an adjective of its own is
+    // another body: "الجيش اللبناني", "النظام الإقليمي", "الحزب الجمهوري".
+    let qualified = ctx.tokens.get(c.end).is_some_and(is_nisba);
     for a in lex.ends(c.node) {
-        let holds = match a.usage {
-            Use::Safe => true,
-            Use::Block => return Some(None),
-            Use::In(country) => ctx.country_at(c.start) == Some(country),
-            Use::NotIn(country) => ctx.country_at(c.start) != Some(country),
-            Use::Coref => with_coref && ctx.named[a.actor],
-            Use::Victim => ctx.near_victim_word(lex, c.start, c.end),
-        };
+        let u = a.usage;
+        if u.block {
+            return Some(None);
+        }
+        if u.is_bound() && qualified {
+            continue;
+        }
+        let country = (u.within.is_some() || u.outside.is_some()).then(|| ctx.country_at(c.start));
+        let holds = u.within.is_none_or(|w| country == Some(Some(w)))
+            && u.outside.is_none_or(|o| country != Some(Some(o)))
+            && u.with.is_none_or(|set| {
+                with_named && lex.with_sets[set as usize].iter().any(|&i| ctx.named[i])
+            })
+            && (!u.victim || ctx.near_victim_word(lex, c.start, c.end));
         if holds {
             return Some(Some(a.actor));
         }
@@ -225,7 +262,7 @@ fn select<'c>(
     lex: &Lexicon,
     cands: &'c [Candidate],
     ctx: &mut Context,
-    with_coref: bool,
+    with_named: bool,
 ) -> Vec<(&'c Candidate, Option<usize>)> {
     let mut out = Vec::new();
     let mut next_free = 0;
@@ -233,7 +270,7 @@ fn select<'c>(
         if c.start < next_free {
             continue;
         }
-        if let Some(actor) = resolve(lex, c, ctx, with_coref) {
+        if let Some(actor) = resolve(lex, c, ctx, with_named) {
             out.push((c, actor));
             next_free = c.end;
         }
@@ -249,7 +286,7 @@ pub fn find_actors(body: &str, tokens: &[Token]) -> Vec<ActorMention> {
     if cands.is_empty() {
         return Vec::new();
     }
-    let country = leader(&cue, 1.5);
+    let country = leader(&cue, DOC_RATIO, DOC_MIN_CUES);
     let mixed = country.is_none() && cue.iter().any(Option::is_some);
     let mut ctx = Context {
         tokens,

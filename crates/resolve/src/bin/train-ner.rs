@@ -2,7 +2,8 @@
 //! the model file that `rasid-resolve` embeds.
 //!
 //! Usage: `train-ner TRAIN.txt OUT.bin.gz [--dev DEV.txt] [--epochs N]
-//! [--seed S] [--prune X]`. Deterministic for a seed. With `--dev` it prints
+//! [--seed S] [--prune X] [--min-count N]` (defaults: 12 epochs, seed
+//! 20260123, prune 0.05, min-count 2). Deterministic for a seed. With `--dev` it prints
 //! the dev scores after every epoch and the final per-type table.
 
 use std::process::ExitCode;
@@ -28,6 +29,7 @@ fn run() -> Result<(), String> {
         epochs: 12,
         seed: 20_260_123,
         prune: 0.05,
+        min_count: 2,
     };
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -40,6 +42,11 @@ fn run() -> Result<(), String> {
                     .map_err(|e| format!("--epochs: {e}"))?
             }
             "--seed" => cfg.seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--min-count" => {
+                cfg.min_count = val("--min-count")?
+                    .parse()
+                    .map_err(|e| format!("--min-count: {e}"))?
+            }
             "--prune" => {
                 cfg.prune = val("--prune")?
                     .parse()
@@ -91,22 +98,6 @@ fn run() -> Result<(), String> {
             }
         }
         model.set_o_bias(best.1);
-        if std::env::var_os("NER_PR_CURVE").is_some() {
-            for b in [-48.0f32, -32.0, -24.0, -16.0, -8.0, 0.0, 8.0, 24.0] {
-                model.set_o_bias(b);
-                let sc = evaluate(&model, d);
-                let p = &sc.by_type["PERS"];
-                let o = &sc.by_type["ORG"];
-                eprintln!(
-                    "bias {b:>5}: PERS P {:.1} R {:.1}  ORG P {:.1} R {:.1}",
-                    100.0 * p.precision(),
-                    100.0 * p.recall(),
-                    100.0 * o.precision(),
-                    100.0 * o.recall()
-                );
-            }
-            model.set_o_bias(best.1);
-        }
         eprintln!("o-bias chosen: {:.2}", best.1);
     }
     let bytes = model.to_bytes();

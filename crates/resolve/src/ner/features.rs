@@ -244,6 +244,37 @@ const TIME_WORDS: &[&str] = &[
     "يوم",
 ];
 
+/// Plural nouns for unnamed people that news cites as sources ("أفاد
+/// ناشطون", "قال مسؤولون"): never part of a person's name.
+const GROUP_NOUNS: &[&str] = &[
+    "ناشطون",
+    "ناشطين",
+    "مسؤولون",
+    "مسؤولين",
+    "مصادر",
+    "شهود",
+    "سكان",
+    "مراقبون",
+    "مراقبين",
+    "مسلحون",
+    "مسلحين",
+    "عناصر",
+    "مقاتلون",
+    "مقاتلين",
+    "أهالي",
+    "مواطنون",
+    "مواطنين",
+    "خبراء",
+    "محللون",
+    "محللين",
+    "دبلوماسيون",
+    "دبلوماسيين",
+    "ضباط",
+    "جنود",
+    "مدنيون",
+    "مدنيين",
+];
+
 /// Cue classes of a word, as bits.
 pub(crate) const CUE_TITLE: u8 = 1;
 const CUE_ORG: u8 = 2;
@@ -253,6 +284,8 @@ const CUE_SPEECH: u8 = 8;
 pub(crate) const CUE_PLACE: u8 = 16;
 /// A word of time (weekday, "أمس").
 pub(crate) const CUE_TIME: u8 = 32;
+/// A plural noun for unnamed people ("ناشطون").
+pub(crate) const CUE_GROUP: u8 = 64;
 
 /// Gazetteer bits: the word is (part of) an entry.
 const GAZ_P: u8 = 1;
@@ -325,6 +358,7 @@ impl Lexicons {
             (SPEECH, CUE_SPEECH),
             (PLACE_HEADS, CUE_PLACE),
             (TIME_WORDS, CUE_TIME),
+            (GROUP_NOUNS, CUE_GROUP),
         ] {
             for w in list {
                 *cues.entry(hash_bytes(normalize(w).as_bytes())).or_default() |= bit;
@@ -344,14 +378,6 @@ pub(crate) fn is_known_person(norm: &str) -> bool {
         .words
         .get(&hash_bytes(norm.as_bytes()))
         .is_some_and(|b| b & GAZ_P != 0)
-}
-
-/// Whether a normalised word is a name of the organisation gazetteer.
-pub(crate) fn is_known_org(norm: &str) -> bool {
-    LEXICONS
-        .words
-        .get(&hash_bytes(norm.as_bytes()))
-        .is_some_and(|b| b & GAZ_O != 0)
 }
 
 /// Whether a normalised word, as it stands, opens organisation names ("حزب").
@@ -469,8 +495,9 @@ pub(crate) fn word_info_hashed(w: &str, word: u64) -> WordInfo {
         if let Some(&b) = lex.words.get(&h) {
             info.gaz |= b;
         }
+        // Group nouns only filter mentions: the model was tuned without them.
         if let Some(&b) = lex.cues.get(&h) {
-            info.cue |= b;
+            info.cue |= b & !CUE_GROUP;
         }
         if k > 0 && usize::from(info.ncands) < MAX_CANDS {
             info.cands[usize::from(info.ncands)] = h;
@@ -646,9 +673,10 @@ mod tests {
             ("الكتاب", 0),
             ("بريف", CUE_PLACE),
             ("الخميس", CUE_TIME),
+            ("ناشطون", CUE_GROUP),
         ];
         for &(w, bits) in cases {
-            assert_eq!(word_info(w).cue, bits, "{w}");
+            assert_eq!(word_info(w).cue, bits & !CUE_GROUP, "{w}");
             assert_eq!(cue_bits(w), bits, "{w}");
         }
     }

@@ -10,6 +10,14 @@
 //! trained by `cargo run --release -p rasid-resolve --bin train-ner` (see
 //! `data/models/README.md`). It tags ANERcorp's four types (PERS, LOC, ORG,
 //! MISC); [`find_entities`] keeps persons and organisations.
+//!
+//! ANERcorp's tokens match ours: clitics stay on the word ("وحزب"),
+//! punctuation is one token per mark, and the tagger reads the normalised
+//! form of both. Its sentences end at "." tokens; a body's come from
+//! `rasid_text::sentences`. Out of ANERcorp's 2000s newswire domain the raw
+//! tags are noisy, so [`find_entities`] filters them (see `mention` and
+//! `keep_supported`) and [`score`] holds the CoNLL scorer used to tune it
+//! on dev (`rasid ner --score FILE`).
 
 pub mod features;
 pub mod model;
@@ -152,10 +160,9 @@ pub fn find_entities(body: &str, tokens: &[Token]) -> Vec<EntityMention> {
                     EntityKind::Person => {
                         is_title(&piece[a].norm) || before.is_some_and(|t| is_title(&t.norm))
                     }
-                    EntityKind::Org => {
-                        before.is_some_and(|t| features::is_org_head(&t.norm))
-                            || features::is_known_org(&m.name)
-                    }
+                    // Not the gazetteer: its one-word names ("الجزيرة") are
+                    // often places too, and organisations claim their span.
+                    EntityKind::Org => before.is_some_and(|t| features::is_org_head(&t.norm)),
                 };
                 out.push((m, supported));
             }
@@ -165,7 +172,7 @@ pub fn find_entities(body: &str, tokens: &[Token]) -> Vec<EntityMention> {
 }
 
 /// Keeps multi-word mentions, and one-word mentions that something backs:
-/// a title or organisation head before it (the `bool`), or a longer mention
+/// a title or head noun ("صحيفة", "وكالة") before it (the `bool`), or a longer mention
 /// of the same kind in the body that contains the word ("بايدن" after "جو
 /// بايدن"). Out of ANERcorp's domain, lone words the tagger calls names are
 /// mostly common words ("ناشطون") or places.
@@ -206,17 +213,20 @@ fn has_tanween(word: &[char]) -> bool {
 /// The mention of a tagged run of tokens (`before`: the token before it):
 /// titles and edge punctuation left out of persons, a conjunction or
 /// preposition left out of the name. A "person" after a place noun
-/// ("محافظة نينوى") or with a place noun or a weekday inside it
-/// ("مارع بريف", "صباح الخميس") is no person.
+/// ("محافظة نينوى"), with a place noun, a weekday or a plural noun for
+/// unnamed people inside it ("مارع بريف", "صباح الخميس", "ويرى ناشطون")
+/// is no person.
 fn mention(run: &[Token], before: Option<&Token>, kind: EntityKind) -> Option<EntityMention> {
-    use features::{CUE_PLACE, CUE_TIME, cue_bits};
+    use features::{CUE_GROUP, CUE_PLACE, CUE_TIME, cue_bits};
     if kind == EntityKind::Person {
         let place_before = before.is_some_and(|t| cue_bits(&t.norm) & CUE_PLACE != 0);
-        let odd_inside = run
-            .iter()
-            .enumerate()
-            .any(|(k, t)| cue_bits(&t.norm) & (CUE_TIME | if k > 0 { CUE_PLACE } else { 0 }) != 0);
-        if place_before || odd_inside {
+        let odd_inside = run.iter().enumerate().any(|(k, t)| {
+            cue_bits(&t.norm) & (CUE_TIME | CUE_GROUP | if k > 0 { CUE_PLACE } else { 0 }) != 0
+        });
+        // Feminine nisba adjectives in a row ("حربية روسية") describe a
+        // thing, not a person.
+        let adjectives = run.len() > 1 && run.iter().all(|t| t.norm.ends_with("يه"));
+        if place_before || odd_inside || adjectives {
             return None;
         }
     }
@@ -312,6 +322,8 @@ mod tests {
             ("ووزير الدفاع", ""),
             ("مارع بريف", ""),
             ("صباح الخميس", ""),
+            ("حربية روسية", ""),
+            ("ويرى ناشطون", ""),
         ];
         for &(text, want) in cases {
             let toks = tokenize(text);
@@ -356,6 +368,8 @@ mod domain_tests {
                 "وأفاد ناشطون بأن القصف طال أحياء سكنية في بلدة سراقب صباح الخميس.",
                 &[],
             ),
+            ("", &[]),
+            ("... ، ؟", &[]),
         ];
         let mut wrong = Vec::new();
         for &(text, want) in cases {
@@ -370,6 +384,26 @@ mod domain_tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn spans_slice_the_body_to_the_name() {
+        // A long run-on text (tagged in pieces) with diacritics and a
+        // conjunction glued to the name: spans are code points into it.
+        let body = "وقالَ الرئيسُ بشار الأسد ".repeat(120) + "وأبو محمد الجولاني.";
+        let toks = tokenize(&body);
+        let chars: Vec<char> = body.chars().collect();
+        let found = find_entities(&body, &toks);
+        assert!(!found.is_empty());
+        for m in &found {
+            let text: String = chars[m.start..m.end].iter().collect();
+            let norm = rasid_text::normalize::normalize(&text);
+            assert!(
+                norm.ends_with(&m.name) || norm.contains(&m.name),
+                "{text} / {}",
+                m.name
+            );
+        }
     }
 }
 
@@ -427,7 +461,7 @@ mod dev_score {
     }
 
     /// The embedded model on ANERcorp dev (entity-level F1, all four types)
-    /// stays near what was measured when it was trained (70.4, see
+    /// stays near what was measured when it was trained (70.9, see
     /// `data/models/README.md`).
     #[test]
     fn embedded_model_scores_on_anercorp_dev() {
@@ -440,8 +474,8 @@ mod dev_score {
         let sc = tagged.score.expect("dev.txt has tags");
         eprintln!("{sc}");
         let f1 = sc.overall().f1();
-        assert!(f1 > 0.68, "dev F1 {f1:.4} under the floor 0.68");
+        assert!(f1 > 0.69, "dev F1 {f1:.4} under the floor 0.69");
         let pers = sc.by_type["PERS"].f1();
-        assert!(pers > 0.64, "dev PERS F1 {pers:.4} under the floor 0.64");
+        assert!(pers > 0.66, "dev PERS F1 {pers:.4} under the floor 0.66");
     }
 }

@@ -78,7 +78,7 @@ thread_local! {
 }
 
 /// Magic bytes of a model file.
-const MAGIC: &[u8; 8] = b"RNERv2\0\0";
+const MAGIC: &[u8; 8] = b"RNERv3\0\0";
 
 /// A trained tagger: per-feature weights and tag transitions, as integers.
 pub struct Model {
@@ -135,7 +135,8 @@ impl Model {
     }
 
     fn with_capacity(n: usize, trans: [[i32; NTAGS]; NTAGS + 1]) -> Model {
-        let cap = (n * 2).next_power_of_two().max(16);
+        // Load at most 3/4: short probes, and a table a third smaller than at 1/2.
+        let cap = (n * 4 / 3 + 1).next_power_of_two().max(16);
         Model {
             id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
             slots: vec![(0, [0; NTAGS]); cap],
@@ -277,6 +278,7 @@ impl Model {
         let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
         raw.extend_from_slice(&self.o_bias.to_le_bytes());
+        raw.extend_from_slice(&self.scale.to_le_bytes());
         for row in &self.trans {
             for &x in row {
                 raw.extend_from_slice(&x.to_le_bytes());
@@ -317,6 +319,7 @@ impl Model {
             return Err("not a rasid NER model (bad magic)".into());
         }
         let o_bias = i32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
         let mut trans = [[0i32; NTAGS]; NTAGS + 1];
         for row in &mut trans {
             for x in row.iter_mut() {
@@ -326,6 +329,7 @@ impl Model {
         let n = u64::from_le_bytes(r.take(8)?.try_into().expect("8 bytes")) as usize;
         let mut m = Model::with_capacity(n, trans);
         m.o_bias = o_bias;
+        m.scale = scale;
         let mut key = 0u64;
         for _ in 0..n {
             key += r.varint()?;
@@ -470,6 +474,7 @@ mod tests {
         assert_eq!(m.len(), 2);
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.trans, m.trans);
+        assert_eq!(back.scale, m.scale);
         assert_eq!(back.get(7), m.get(7));
         assert_eq!(back.get(99), m.get(99));
         assert_eq!(back.get(8), None);

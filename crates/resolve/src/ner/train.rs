@@ -98,6 +98,8 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Features whose largest averaged weight is below this are dropped.
     pub prune: f32,
+    /// Features seen fewer times than this in training are not learnt.
+    pub min_count: u32,
 }
 
 /// A training sentence with its features as dense indices.
@@ -114,19 +116,34 @@ pub fn train(
     cfg: TrainConfig,
     mut log: impl FnMut(usize, Option<&Score>),
 ) -> Model {
-    let mut index: HashMap<u64, u32> = HashMap::new();
-    let mut ids: Vec<u64> = Vec::new();
     let mut buf = Vec::new();
-    let mut examples = Vec::with_capacity(train.len());
-    for s in train {
-        let Some(tags) = &s.tags else { continue };
+    let tagged: Vec<(&Sentence, &Vec<String>)> = train
+        .iter()
+        .filter_map(|s| s.tags.as_ref().map(|t| (s, t)))
+        .collect();
+    let features_of = |s: &Sentence, buf: &mut Vec<Vec<u64>>| {
         let norms = s.normalized();
         let words: Vec<&str> = norms.iter().map(String::as_str).collect();
-        sentence_features(&words, &mut buf);
+        sentence_features(&words, buf);
+    };
+    // Rare features are left out: they mostly memorise single sentences.
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    for (s, _) in &tagged {
+        features_of(s, &mut buf);
+        for &f in buf.iter().flatten() {
+            *counts.entry(f).or_default() += 1;
+        }
+    }
+    let mut index: HashMap<u64, u32> = HashMap::new();
+    let mut ids: Vec<u64> = Vec::new();
+    let mut examples = Vec::with_capacity(tagged.len());
+    for (s, tags) in &tagged {
+        features_of(s, &mut buf);
         let feats = buf
             .iter()
             .map(|fs| {
                 fs.iter()
+                    .filter(|f| counts[f] >= cfg.min_count)
                     .map(|&f| {
                         *index.entry(f).or_insert_with(|| {
                             ids.push(f);
@@ -281,6 +298,7 @@ mod tests {
             epochs: 3,
             seed: 1,
             prune: 0.0,
+            min_count: 1,
         };
         let m = train(&sents, None, cfg, |_, _| {});
         let sc = evaluate(&m, &sents);

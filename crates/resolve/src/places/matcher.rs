@@ -8,6 +8,8 @@
 //! gazetteer (see [`super::gazetteer`]) and never looks at actors or people:
 //! their spans arrive as `claimed`.
 
+use std::borrow::Cow;
+
 use rasid_text::tokens::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 
@@ -16,21 +18,64 @@ use super::{Level, Place, PlaceMention};
 
 /// Words before a name that say it is a place ("مدينة الرقة").
 const SETTLEMENT_CUES: &[&str] = &[
-    "مدينه", "مدينتي", "بلده", "بلدتي", "قريه", "قريتي", "قري", "ناحيه", "قضاء", "حي", "منطقه", "منطقتي", "مخيم",
-    "مركز", "مدن", "بلدات", "ضاحيه", "اطراف", "ضواحي", "محيط", "مداخل", "مشارف", "طريق",
+    "مدينه",
+    "مدينتي",
+    "بلده",
+    "بلدتي",
+    "قريه",
+    "قريتي",
+    "قري",
+    "ناحيه",
+    "قضاء",
+    "حي",
+    "منطقه",
+    "منطقتي",
+    "مخيم",
+    "مركز",
+    "مدن",
+    "بلدات",
+    "ضاحيه",
+    "اطراف",
+    "ضواحي",
+    "محيط",
+    "مداخل",
+    "مشارف",
+    "طريق",
 ];
 /// Words before a name that say it is a governorate.
 const ADMIN_CUES: &[&str] = &["محافظه", "محافظتي", "محافظات", "ولايه", "اقليم"];
 /// Prepositions and motion words that usually precede a place.
 const PREPOSITIONS: &[&str] = &[
-    "في", "من", "الي", "قرب", "نحو", "باتجاه", "اتجاه", "داخل", "عند", "بين", "حول", "جنوب", "شمال", "شرق", "غرب",
-    "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "اطراف", "ضواحي", "انطلاقا", "مدخل",
+    "في",
+    "من",
+    "الي",
+    "قرب",
+    "نحو",
+    "باتجاه",
+    "اتجاه",
+    "داخل",
+    "عند",
+    "بين",
+    "حول",
+    "جنوب",
+    "شمال",
+    "شرق",
+    "غرب",
+    "جنوبي",
+    "شمالي",
+    "شرقي",
+    "غربي",
+    "وسط",
+    "اطراف",
+    "ضواحي",
+    "انطلاقا",
+    "مدخل",
 ];
 /// Heads of a regional phrase: "ريف حلب", "بادية حمص".
-const REGION_HEADS: &[(&str, &str, &str)] = &[
-    ("ريف", "rif", "countryside"),
-    ("باديه", "badia", "desert"),
-    ("صحراء", "desert", "desert"),
+const REGION_HEADS: &[(&str, &str)] = &[
+    ("ريف", "countryside"),
+    ("باديه", "desert"),
+    ("صحراء", "desert"),
 ];
 /// First word of a direction ("جنوب غرب كركوك").
 const DIRECTIONS: &[(&str, &str)] = &[
@@ -55,11 +100,32 @@ const DIRECTION_ADJECTIVES: &[(&str, &str)] = &[
     ("الغربيه", "west"),
 ];
 /// Distance units of "120 كلم شمال بغداد".
-const KM_WORDS: &[&str] = &["كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات", "كيلومترًا"];
+const KM_WORDS: &[&str] = &[
+    "كم",
+    "كلم",
+    "كيلو",
+    "كيلومتر",
+    "كيلومترا",
+    "كيلومترات",
+    "كيلومترًا",
+];
 /// Words of the phrases above that are never a place on their own, whatever
 /// village shares the name.
 const STRUCTURAL: &[&str] = &[
-    "ريف", "باديه", "صحراء", "شمال", "جنوب", "شرق", "غرب", "وسط", "مدينه", "محافظه", "قريه", "بلده", "منطقه", "حي",
+    "ريف",
+    "باديه",
+    "صحراء",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "مدينه",
+    "محافظه",
+    "قريه",
+    "بلده",
+    "منطقه",
+    "حي",
 ];
 
 /// What precedes a name.
@@ -96,8 +162,11 @@ struct Raw {
 #[derive(Debug, Clone)]
 struct RegionPhrase {
     first: usize,
+    /// Normalised letters of proclitics on the first token ("بريف").
+    skip: usize,
     last: usize,
-    qualifier: String,
+    /// The phrase's English name, `@` standing for the anchor's:
+    /// "@ countryside (north)", "south-west of @".
     label: String,
 }
 
@@ -116,7 +185,9 @@ struct Context {
 
 impl Context {
     fn own(&self) -> Option<&(String, String)> {
-        self.current.and_then(|k| self.own.get(k)).and_then(Option::as_ref)
+        self.current
+            .and_then(|k| self.own.get(k))
+            .and_then(Option::as_ref)
     }
 
     /// Whether another name of the document lies in `country`.
@@ -137,16 +208,26 @@ impl Context {
 
 /// Does token `t` have a matching form in `set`?
 fn token_in(t: &Token, set: &[&str]) -> bool {
-    t.kind == TokenKind::Word && t.candidates().iter().any(|c| set.contains(&c.as_ref()))
+    t.kind == TokenKind::Word && word_forms(&t.norm).any(|c| set.contains(&c))
 }
 
 fn lookup<'a>(t: &Token, table: &'a [(&'a str, &'a str)]) -> Option<&'a str> {
     if t.kind != TokenKind::Word {
         return None;
     }
-    t.candidates()
-        .iter()
-        .find_map(|c| table.iter().find(|(w, _)| *w == c.as_ref()).map(|(_, q)| *q))
+    word_forms(&t.norm).find_map(|c| table.iter().find(|(w, _)| *w == c).map(|(_, q)| *q))
+}
+
+/// The word and the word less و/ف and ب/ل/ك, for cue words ("وبمدينة" →
+/// "مدينه"); borrowed, as these run for every name found.
+fn word_forms(word: &str) -> impl Iterator<Item = &str> {
+    let conj = word.strip_prefix('و').or_else(|| word.strip_prefix('ف'));
+    let base = conj.unwrap_or(word);
+    let prep = base
+        .strip_prefix('ب')
+        .or_else(|| base.strip_prefix('ل'))
+        .or_else(|| base.strip_prefix('ك'));
+    std::iter::once(word).chain(conj).chain(prep)
 }
 
 /// Longest gazetteer name starting at each token, left to right.
@@ -160,19 +241,17 @@ fn raw_matches(g: &Gazetteer, tokens: &[Token]) -> Vec<Raw> {
             i += 1;
             continue;
         }
-        let mut best: Option<(usize, String, bool)> = None;
-        let cands = t.candidates();
-        for (ci, cand) in cands.iter().enumerate() {
-            if !place_form(&t.norm, cand, &cands) {
+        let mut best: Option<(usize, String, PlaceForm<'_>)> = None;
+        for form in place_forms(&t.norm).into_iter().flatten() {
+            let Some(&max) = g.heads.get(form.text.as_ref()) else {
                 continue;
-            }
-            let Some(&max) = g.heads.get(cand.as_ref()) else { continue };
+            };
             for len in (1..=max as usize).rev() {
                 if i + len > tokens.len() || best.as_ref().is_some_and(|b| b.0 >= len) {
                     continue;
                 }
                 key.clear();
-                key.push_str(cand);
+                key.push_str(&form.text);
                 let mut ok = true;
                 for u in &tokens[i + 1..i + len] {
                     if u.kind == TokenKind::Punct {
@@ -183,22 +262,19 @@ fn raw_matches(g: &Gazetteer, tokens: &[Token]) -> Vec<Raw> {
                     key.push_str(&u.norm);
                 }
                 if ok && g.names.contains_key(key.as_str()) {
-                    // A proclitic ب/ل/ك stripped off the name is itself a
-                    // hint of a place ("بالرقة", "لحلب").
-                    let proclitic = ci > 0 && stripped_preposition(&t.norm, cand);
-                    best = Some((len, key.clone(), proclitic));
+                    best = Some((len, key.clone(), form));
                     break;
                 }
             }
         }
-        let Some((len, key_found, proclitic)) = best else {
+        let Some((len, key_found, form)) = best else {
             i += 1;
             continue;
         };
         let cands = g.names[key_found.as_str()].clone();
-        let cue = cue_before(tokens, i, proclitic);
-        let head = key_found.split(' ').next().unwrap_or_default();
-        let skip = proclitic_len(&t.norm, head);
+        // A ب/ل stripped off the name is itself a hint of a place ("بالرقة").
+        let cue = cue_before(tokens, i, form.preposition);
+        let skip = form.skip;
         out.push(Raw {
             first: i,
             last: i + len,
@@ -212,55 +288,81 @@ fn raw_matches(g: &Gazetteer, tokens: &[Token]) -> Vec<Raw> {
     out
 }
 
-/// Whether a clitic candidate of `word` may name a place: proclitics
-/// و ف ب ل may go, but not a pronoun suffix ("بواسطة" is not واسط), not
-/// ك ("كمينا" is not مينا), and not an article the word has ("السوري" is
-/// not a place "سوري").
-fn place_form(word: &str, cand: &str, all: &[std::borrow::Cow<'_, str>]) -> bool {
-    if cand == word {
-        return true;
-    }
-    let article_less = all.iter().any(|c| c.strip_prefix("ال") == Some(cand));
-    if article_less {
-        return false;
-    }
-    let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
-    if w == cand {
-        return true;
-    }
-    if let Some(rest) = w.strip_prefix("لل") {
-        return cand.strip_prefix("ال") == Some(rest);
-    }
-    w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')) == Some(cand)
+/// One way to read a token as the start of a place name.
+#[derive(Debug, Clone)]
+struct PlaceForm<'a> {
+    /// The normalised form looked up.
+    text: Cow<'a, str>,
+    /// Normalised letters of the token before it (proclitics).
+    skip: usize,
+    /// Whether a ب/ل was stripped.
+    preposition: bool,
 }
 
-/// How many normalised letters of `word` precede `head`, the name's first
-/// token: "وبالرقه"/"الرقه" → 2. In "للرقه" the ل has swallowed the
-/// article's alef, so only a و/ف before it is cut.
-fn proclitic_len(word: &str, head: &str) -> usize {
-    let n = word.chars().count();
-    let h = head.chars().count();
-    if word.ends_with(head) {
-        return n - h;
-    }
-    // لل + rest for ال + rest.
-    usize::from(word.starts_with('و') || word.starts_with('ف'))
-}
-
-/// Whether `cand` is `word` less a ب/ل/ك proclitic (after an optional و/ف).
-fn stripped_preposition(word: &str, cand: &str) -> bool {
-    let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
-    let Some(rest) = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).or_else(|| w.strip_prefix('ك')) else {
-        return false;
+/// The forms of a normalised word that may name a place, most literal
+/// first: the word, the word less و/ف, then less ب/ل ("للرقه" → "الرقه",
+/// the ل having swallowed the article's alef). Not less ك ("كمينا" is not
+/// "مينا"), a pronoun suffix ("بواسطه" is not "واسط") or the article
+/// ("السوري" is not a place "سوري"). Every form keeps two letters. No
+/// allocation but for the لل case: this runs on every word of a body.
+fn place_forms(word: &str) -> [Option<PlaceForm<'_>>; 3] {
+    let long = |s: &str, n: usize| s.chars().nth(n).is_some();
+    let mut out: [Option<PlaceForm<'_>>; 3] = [None, None, None];
+    out[0] = Some(PlaceForm {
+        text: Cow::Borrowed(word),
+        skip: 0,
+        preposition: false,
+    });
+    let (base, conj) = match word.strip_prefix('و').or_else(|| word.strip_prefix('ف')) {
+        Some(rest) if long(rest, 1) => {
+            out[1] = Some(PlaceForm {
+                text: Cow::Borrowed(rest),
+                skip: 1,
+                preposition: false,
+            });
+            (rest, 1)
+        }
+        _ => (word, 0),
     };
-    rest == cand || (rest.starts_with('ل') && format!("ا{rest}") == cand)
+    if let Some(rest) = base.strip_prefix("لل") {
+        if long(rest, 1) {
+            out[2] = Some(PlaceForm {
+                text: Cow::Owned(format!("ال{rest}")),
+                skip: conj,
+                preposition: true,
+            });
+        }
+    } else if let Some(rest) = base.strip_prefix('ب').or_else(|| base.strip_prefix('ل'))
+        && long(rest, 1)
+    {
+        out[2] = Some(PlaceForm {
+            text: Cow::Borrowed(rest),
+            skip: conj + 1,
+            preposition: true,
+        });
+    }
+    out
+}
+
+/// How many normalised letters of `word` precede `head`: "وبريف"/"ريف" → 2.
+fn proclitic_len(word: &str, head: &str) -> usize {
+    if word.ends_with(head) {
+        word.chars().count() - head.chars().count()
+    } else {
+        0
+    }
 }
 
 fn cue_before(tokens: &[Token], i: usize, proclitic: bool) -> Cue {
-    let prev = i.checked_sub(1).map(|p| &tokens[p]).filter(|t| t.kind == TokenKind::Word);
+    let prev = i
+        .checked_sub(1)
+        .map(|p| &tokens[p])
+        .filter(|t| t.kind == TokenKind::Word);
     match prev {
         Some(p) if token_in(p, ADMIN_CUES) => Cue::Admin,
-        Some(p) if token_in(p, SETTLEMENT_CUES) || token_in(p, &REGION_HEAD_WORDS) => Cue::Settlement,
+        Some(p) if token_in(p, SETTLEMENT_CUES) || token_in(p, &REGION_HEAD_WORDS) => {
+            Cue::Settlement
+        }
         Some(p) if token_in(p, PREPOSITIONS) => Cue::Preposition,
         _ if proclitic => Cue::Preposition,
         _ => Cue::None,
@@ -272,25 +374,28 @@ const REGION_HEAD_WORDS: [&str; 3] = [REGION_HEADS[0].0, REGION_HEADS[1].0, REGI
 /// The regional phrase a raw match anchors, if any.
 fn region_around(tokens: &[Token], raw: &Raw) -> Option<RegionPhrase> {
     let before = raw.first.checked_sub(1).map(|p| &tokens[p])?;
-    if let Some((_, q, label)) = REGION_HEADS.iter().find(|(w, ..)| token_in(before, &[*w])) {
+    if let Some((head, label)) = REGION_HEADS.iter().find(|(w, _)| token_in(before, &[*w])) {
         // Up to two direction adjectives after: "ريف حلب الشمالي الشرقي".
         let mut last = raw.last;
         let mut dirs: Vec<&str> = Vec::new();
         while dirs.len() < 2 {
-            let Some(d) = tokens.get(last).and_then(|t| lookup(t, DIRECTION_ADJECTIVES)) else { break };
+            let Some(d) = tokens
+                .get(last)
+                .and_then(|t| lookup(t, DIRECTION_ADJECTIVES))
+            else {
+                break;
+            };
             dirs.push(d);
             last += 1;
         }
-        let mut qualifier = q.to_string();
-        let mut label = label.to_string();
+        let mut label = format!("@ {label}");
         if !dirs.is_empty() {
-            qualifier = format!("{q}-{}", dirs.join("-"));
             label = format!("{label} ({})", dirs.join("-"));
         }
         return Some(RegionPhrase {
             first: raw.first - 1,
+            skip: proclitic_len(&before.norm, head),
             last,
-            qualifier,
             label,
         });
     }
@@ -298,7 +403,9 @@ fn region_around(tokens: &[Token], raw: &Raw) -> Option<RegionPhrase> {
     let second = lookup(before, DIRECTIONS)?;
     let mut first = raw.first - 1;
     let mut dirs = vec![second];
-    if let Some(d) = first.checked_sub(1).and_then(|p| lookup(&tokens[p], DIRECTIONS))
+    if let Some(d) = first
+        .checked_sub(1)
+        .and_then(|p| lookup(&tokens[p], DIRECTIONS))
         && matches!(d, "north" | "south")
         && matches!(second, "east" | "west")
     {
@@ -306,14 +413,22 @@ fn region_around(tokens: &[Token], raw: &Raw) -> Option<RegionPhrase> {
         first -= 1;
     }
     // "120 كلم شمال بغداد" places something else relative to the anchor.
-    if first.checked_sub(1).is_some_and(|p| token_in(&tokens[p], KM_WORDS)) {
+    if first
+        .checked_sub(1)
+        .is_some_and(|p| token_in(&tokens[p], KM_WORDS))
+    {
         return None;
     }
-    let d = dirs.join("-");
+    let d = dirs.join("-") + " of @";
+    let skip = tokens[first]
+        .candidates()
+        .iter()
+        .find(|c| DIRECTIONS.iter().any(|(w, _)| *w == c.as_ref()))
+        .map_or(0, |c| proclitic_len(&tokens[first].norm, c));
     Some(RegionPhrase {
         first,
+        skip,
         last: raw.last,
-        qualifier: d.clone(),
         label: d,
     })
 }
@@ -338,15 +453,13 @@ fn score(e: &Entry, cue: Cue, ctx: &Context) -> f64 {
             s += 10.0;
         }
     }
-    if !matches!(e.level, Level::Country | Level::Admin1) && ctx.has_admin1(&e.country, &e.admin1code) {
+    if !matches!(e.level, Level::Country | Level::Admin1)
+        && ctx.has_admin1(&e.country, &e.admin1code)
+    {
         s += 15.0;
     }
     match cue {
-        Cue::Admin => {
-            if e.level == Level::Admin1 {
-                s += 80.0;
-            }
-        }
+        Cue::Admin if e.level == Level::Admin1 => s += 80.0,
         Cue::Settlement => match e.level {
             Level::City | Level::Town | Level::Village | Level::Site => s += 30.0,
             Level::Admin1 => s -= 20.0,
@@ -361,7 +474,10 @@ fn score(e: &Entry, cue: Cue, ctx: &Context) -> f64 {
 fn best<'g>(g: &'g Gazetteer, cands: &[u32], cue: Cue, ctx: &Context) -> &'g Entry {
     // A governorate's name shared by a small town elsewhere ("صلاح الدين")
     // means the governorate.
-    let admin: Option<&Entry> = cands.iter().map(|&c| g.entry(c)).find(|e| e.level == Level::Admin1);
+    let admin: Option<&Entry> = cands
+        .iter()
+        .map(|&c| g.entry(c))
+        .find(|e| e.level == Level::Admin1);
     let mut best = g.entry(cands[0]);
     let mut best_score = f64::MIN;
     for &c in cands {
@@ -395,11 +511,18 @@ fn accepted(g: &Gazetteer, raw: &Raw, e: &Entry, ctx: &Context, in_region: bool)
     // Far from the field, GeoNames' Arabic spellings of towns are often
     // ordinary words ("دراجة", "ورود"): only a metropolis or a place of a
     // country the document names is believed.
-    if e.nearness() == 0 && !matches!(e.level, Level::Country | Level::Admin1) && e.population < 1_000_000 && !known_country {
+    // ("ويب", "كاميرون" are US towns too).
+    let area = matches!(e.level, Level::Country | Level::Admin1);
+    if e.nearness() == 0
+        && !area
+        && e.population < 1_000_000
+        && !(known_country && (prep || strong))
+    {
         return false;
     }
     match g.ambiguous.get(raw.key.as_str()) {
         Some(Ambiguity::Person) => strong,
+        Some(&Ambiguity::Word(_)) if e.nearness() == 0 && !area => strong,
         Some(&Ambiguity::Word(evidence)) => {
             // `evidence`: how often ANERcorp reads the name as a place.
             strong
@@ -407,17 +530,20 @@ fn accepted(g: &Gazetteer, raw: &Raw, e: &Entry, ctx: &Context, in_region: bool)
                     && (matches!(e.level, Level::Country | Level::Admin1)
                         || e.population >= 1_000_000
                         || (evidence >= 0.3
-                            && (e.population >= 100_000 || (known_country && e.nearness() == 2 && e.level != Level::Village)))))
+                            && (e.population >= 100_000
+                                || (known_country
+                                    && e.nearness() == 2
+                                    && e.level != Level::Village)))))
         }
         None => {
             if single && raw.key.chars().count() <= 2 {
                 strong
             } else if e.nearness() == 1 && small {
-                strong || known_country
-            } else if e.nearness() == 1 && !matches!(e.level, Level::Country | Level::Admin1) && e.population < 1_000_000 {
-                // A neighbour's town in a Syrian or Iraqi story: needs its
-                // country named, a cue, or a preposition before a city.
-                strong || known_country || (prep && e.population >= 100_000)
+                strong || (known_country && prep)
+            } else if e.nearness() == 1 && !area && e.population < 1_000_000 {
+                // A neighbour's town in a Syrian or Iraqi story: needs a cue,
+                // or a preposition and its country named or some size.
+                strong || (prep && (known_country || e.population >= 100_000))
             } else {
                 true
             }
@@ -439,17 +565,26 @@ fn context(g: &Gazetteer, raws: &[Raw]) -> Context {
         }
         let e = best(g, &r.cands, r.cue, &empty);
         let one_country = r.cands.iter().all(|&c| g.entry(c).country == e.country);
-        let sure = one_country || matches!(e.level, Level::Country | Level::Admin1) || e.population >= 100_000;
+        let sure = one_country
+            || matches!(e.level, Level::Country | Level::Admin1)
+            || e.population >= 100_000;
         if !sure || !accepted(g, r, e, &empty, false) {
             continue;
         }
         *ctx.countries.entry(e.country.clone()).or_default() += 1;
         if e.level != Level::Country {
-            *ctx.admin1.entry((e.country.clone(), e.admin1code.clone())).or_default() += 1;
+            *ctx.admin1
+                .entry((e.country.clone(), e.admin1code.clone()))
+                .or_default() += 1;
         }
-        *ctx.own.last_mut().expect("pushed above") = Some((e.country.clone(), e.admin1code.clone()));
+        *ctx.own.last_mut().expect("pushed above") =
+            Some((e.country.clone(), e.admin1code.clone()));
     }
-    ctx.top_country = ctx.countries.iter().max_by_key(|(c, n)| (**n, *c)).map(|(c, _)| c.clone());
+    ctx.top_country = ctx
+        .countries
+        .iter()
+        .max_by_key(|(c, n)| (**n, *c))
+        .map(|(c, _)| c.clone());
     ctx
 }
 
@@ -495,7 +630,10 @@ fn distance_anchor(tokens: &[Token], raws: &[Raw], k: usize) -> Option<(f64, usi
         return None;
     }
     let mut m = j + 2;
-    while tokens.get(m).is_some_and(|t| lookup(t, DIRECTIONS).is_some()) {
+    while tokens
+        .get(m)
+        .is_some_and(|t| lookup(t, DIRECTIONS).is_some())
+    {
         m += 1;
     }
     let anchor = raws.iter().position(|a| a.first == m || a.first == m + 1)?;
@@ -503,8 +641,14 @@ fn distance_anchor(tokens: &[Token], raws: &[Raw], k: usize) -> Option<(f64, usi
 }
 
 fn distance_km(a: &Entry, b: &Entry) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.lat.to_radians(), a.lon.to_radians(), b.lat.to_radians(), b.lon.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    let (la1, lo1, la2, lo2) = (
+        a.lat.to_radians(),
+        a.lon.to_radians(),
+        b.lat.to_radians(),
+        b.lon.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
@@ -543,7 +687,9 @@ fn coordinated(tokens: &[Token], prev_last: usize, next_first: usize) -> bool {
     if between.is_empty() {
         return tokens[next_first].norm.starts_with('و');
     }
-    between.iter().all(|t| matches!(t.norm.as_str(), "،" | "," | "-" | "–" | "/" | "و"))
+    between
+        .iter()
+        .all(|t| matches!(t.norm.as_str(), "،" | "," | "-" | "–" | "/" | "و"))
 }
 
 /// See [`super::find_places`].
@@ -556,8 +702,21 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
     if raws.is_empty() {
         return Vec::new();
     }
-    let chars: Vec<char> = if raws.iter().any(|r| r.skip > 0) { body.chars().collect() } else { Vec::new() };
+    let chars: Vec<char> = body.chars().collect();
     let mut ctx = context(g, &raws);
+    // One sense per document: a name the document uses as a governorate
+    // ("ريف درعا", "محافظة درعا") is the governorate when it stands alone
+    // too, unless a cue says otherwise ("مدينة درعا").
+    let governorates: Vec<u32> = raws
+        .iter()
+        .filter(|r| r.cue == Cue::Admin || region_around(tokens, r).is_some())
+        .flat_map(|r| {
+            r.cands
+                .iter()
+                .copied()
+                .filter(|&c| g.entry(c).level == Level::Admin1)
+        })
+        .collect();
     let mut out: Vec<PlaceMention> = Vec::with_capacity(raws.len());
     // Token index after the last mention, and whether it was a governorate.
     let mut prev: Option<(usize, bool)> = None;
@@ -565,17 +724,25 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
     for (k, raw) in raws.iter().enumerate() {
         ctx.current = Some(k);
         let region = region_around(tokens, raw).filter(|p| p.first >= taken_until);
-        let anchor_is_country = raw.cands.iter().all(|&c| g.entry(c).level == Level::Country);
+        let anchor_is_country = raw
+            .cands
+            .iter()
+            .all(|&c| g.entry(c).level == Level::Country);
         if let Some(p) = region.filter(|_| !anchor_is_country) {
             let anchor = region_anchor(g, raw, &ctx);
             let span = (tokens[p.first].start, tokens[p.last - 1].end);
             if accepted(g, raw, anchor, &ctx, true) && !overlaps(span, claimed) {
+                let start = if p.skip > 0 {
+                    start_after(&chars, &tokens[p.first], p.skip)
+                } else {
+                    span.0
+                };
                 out.push(PlaceMention {
-                    start: span.0,
+                    start,
                     end: span.1,
                     place: Place {
-                        id: format!("rasid:region:{}:{}", anchor.id, p.qualifier),
-                        name: format!("{} {}", anchor.name, p.label),
+                        id: anchor.id.clone(),
+                        name: p.label.replace('@', &anchor.name),
                         level: Level::Region,
                         ..place_of(anchor)
                     },
@@ -590,11 +757,18 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
         // the second name a place too.
         let joined = prev.filter(|&(end, _)| coordinated(tokens, end, raw.first));
         let next_admin = raws.get(k + 1).is_some_and(|n| {
-            coordinated(tokens, raw.last, n.first) && n.cands.iter().all(|&c| g.entry(c).level == Level::Admin1)
+            coordinated(tokens, raw.last, n.first)
+                && n.cands.iter().all(|&c| g.entry(c).level == Level::Admin1)
         });
         let mut cands: Vec<u32> = raw.cands.clone();
-        if joined.is_some_and(|(_, admin)| admin) || next_admin {
-            let admin: Vec<u32> = cands.iter().copied().filter(|&c| g.entry(c).level == Level::Admin1).collect();
+        let as_governorate =
+            raw.cue != Cue::Settlement && raw.cands.iter().any(|c| governorates.contains(c));
+        if joined.is_some_and(|(_, admin)| admin) || next_admin || as_governorate {
+            let admin: Vec<u32> = cands
+                .iter()
+                .copied()
+                .filter(|&c| g.entry(c).level == Level::Admin1)
+                .collect();
             if !admin.is_empty() {
                 cands = admin;
             }
@@ -613,16 +787,27 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
                 e = best(g, &near, raw.cue, &ctx);
             }
         }
-        let joined_same_country = joined.is_some() && out.last().is_some_and(|m| m.place.country == e.country);
+        let joined_same_country =
+            joined.is_some() && out.last().is_some_and(|m| m.place.country == e.country);
         let mut r = raw.clone();
-        if joined_same_country && r.cue != Cue::Admin {
+        // Joining does not vouch for a name that is mostly a word ("وإلى").
+        let plain = match g.ambiguous.get(raw.key.as_str()) {
+            None => true,
+            Some(Ambiguity::Word(evidence)) => *evidence >= 0.2,
+            Some(Ambiguity::Person) => false,
+        };
+        if joined_same_country && plain && r.cue != Cue::Admin {
             r.cue = Cue::Settlement;
         }
         if !accepted(g, &r, e, &ctx, false) {
             continue;
         }
         let first = &tokens[raw.first];
-        let start = if raw.skip > 0 { start_after(&chars, first, raw.skip) } else { first.start };
+        let start = if raw.skip > 0 {
+            start_after(&chars, first, raw.skip)
+        } else {
+            first.start
+        };
         out.push(PlaceMention {
             start,
             end: tokens[raw.last - 1].end,
@@ -657,20 +842,72 @@ mod tests {
             ("قتل جنديان في هجوم بالرقة أمس", "الرقة", "geonames:172955"),
             ("وانتشرت الدوريات وبالموصل أيضا", "الموصل", "geonames:99072"),
             ("أرسلت تعزيزات للرقة مساء", "للرقة", "geonames:172955"),
-            ("وتنشط الخلايا قرب الفلوجة والكرمة", "الكرمة", "rasid:karmah-iq"),
-            ("كمين على طريق دير الزور - الميادين", "الميادين", "geonames:173480"),
-            ("وصلت التعزيزات إلى الموصل صباحا", "الموصل", "geonames:99072"),
-            ("ووقع الانفجار في تلعفر غرب المدينة", "تلعفر", "geonames:90393"),
-            ("ووقع الانفجار في تل عفر غرب المدينة", "تل عفر", "geonames:90393"),
-            ("قصفت الطائرات مواقع في الرمادى", "الرمادى", "geonames:98717"),
-            ("تداول ناشطون وسم #دير_الزور بكثافة", "دير_الزور", "geonames:170794"),
-            ("عادت العائلات إلى مخيم الهول شرق الحسكة", "مخيم الهول", "rasid:al-hol-camp"),
-            ("وأكد مصدر في سوريا أن الهجوم فشل", "سوريا", "geonames:163843"),
-            ("وأكد مصدر في سورية أن الهجوم فشل", "سورية", "geonames:163843"),
-            ("اندلعت اشتباكات في الحويجة مساء الخميس", "الحويجة", "geonames:390188"),
+            (
+                "وتنشط الخلايا قرب الفلوجة والكرمة",
+                "الكرمة",
+                "rasid:karmah-iq",
+            ),
+            (
+                "كمين على طريق دير الزور - الميادين",
+                "الميادين",
+                "geonames:173480",
+            ),
+            (
+                "وصلت التعزيزات إلى الموصل صباحا",
+                "الموصل",
+                "geonames:99072",
+            ),
+            (
+                "ووقع الانفجار في تلعفر غرب المدينة",
+                "تلعفر",
+                "geonames:90393",
+            ),
+            (
+                "ووقع الانفجار في تل عفر غرب المدينة",
+                "تل عفر",
+                "geonames:90393",
+            ),
+            (
+                "قصفت الطائرات مواقع في الرمادى",
+                "الرمادى",
+                "geonames:98717",
+            ),
+            (
+                "تداول ناشطون وسم #دير_الزور بكثافة",
+                "دير_الزور",
+                "geonames:170794",
+            ),
+            (
+                "عادت العائلات إلى مخيم الهول شرق الحسكة",
+                "مخيم الهول",
+                "rasid:al-hol-camp",
+            ),
+            (
+                "وأكد مصدر في سوريا أن الهجوم فشل",
+                "سوريا",
+                "geonames:163843",
+            ),
+            (
+                "وأكد مصدر في سورية أن الهجوم فشل",
+                "سورية",
+                "geonames:163843",
+            ),
+            (
+                "اندلعت اشتباكات في الحويجة مساء الخميس",
+                "الحويجة",
+                "geonames:390188",
+            ),
             ("انسحب المسلحون نحو كوباني", "كوباني", "geonames:172256"),
-            ("هاجم التنظيم قاعدة عين الأسد الجوية", "قاعدة عين الأسد الجوية", "rasid:ain-al-asad-air-base"),
-            ("سقطت قذائف قرب معبر البوكمال", "معبر البوكمال", "rasid:al-bukamal-al-qaim-border-crossing"),
+            (
+                "هاجم التنظيم قاعدة عين الأسد الجوية",
+                "قاعدة عين الأسد الجوية",
+                "rasid:ain-al-asad-air-base",
+            ),
+            (
+                "سقطت قذائف قرب معبر البوكمال",
+                "معبر البوكمال",
+                "rasid:al-bukamal-al-qaim-border-crossing",
+            ),
         ];
         for (text, mention, id) in cases {
             let got = places(text);
@@ -684,15 +921,33 @@ mod tests {
     #[test]
     fn regional_phrases() {
         let cases: &[(&str, &str, &str)] = &[
-            ("قتل راع في ريف حلب الشمالي اليوم", "ريف حلب الشمالي", "rasid:region:rasid:admin1:sy-aleppo:rif-north"),
+            (
+                "قتل راع في ريف حلب الشمالي اليوم",
+                "ريف حلب الشمالي",
+                "rasid:admin1:sy-aleppo",
+            ),
             (
                 "نفذت قسد مداهمات في ريف دير الزور الشرقي",
                 "ريف دير الزور الشرقي",
-                "rasid:region:rasid:admin1:sy-deir-ez-zor:rif-east",
+                "rasid:admin1:sy-deir-ez-zor",
             ),
-            ("هجوم جنوب غرب كركوك", "جنوب غرب كركوك", "rasid:region:rasid:admin1:iq-kirkuk:south-west"),
-            ("تحركات في بادية حمص", "بادية حمص", "rasid:region:rasid:admin1:sy-homs:badia"),
-            ("تسيطر قسد على شرق الفرات", "شرق الفرات", "rasid:east-of-the-euphrates"),
+            (
+                "هجوم جنوب غرب كركوك",
+                "جنوب غرب كركوك",
+                "rasid:admin1:iq-kirkuk",
+            ),
+            ("تحركات في بادية حمص", "بادية حمص", "rasid:admin1:sy-homs"),
+            (
+                "تسيطر قسد على شرق الفرات",
+                "شرق الفرات",
+                "rasid:east-of-the-euphrates",
+            ),
+            ("قصف مدفعي على جنوب الموصل", "جنوب الموصل", "geonames:99072"),
+            (
+                "اشتباكات بريف إدلب الجنوبي",
+                "ريف إدلب الجنوبي",
+                "rasid:admin1:sy-idlib",
+            ),
         ];
         for (text, mention, id) in cases {
             let got = places(text);
@@ -710,25 +965,57 @@ mod tests {
             // Sinjar: the Iraqi town, not the Syrian village of the same name.
             ("قصفت طائرة مسيرة موقعا في سنجار", "سنجار", "IQ"),
             // Amman is Jordan's capital when Jordan is the context.
-            ("استقبل الأردن وفدا في عمان لبحث الحدود مع الأردن", "عمان", "JO"),
+            (
+                "استقبل الأردن وفدا في عمان لبحث الحدود مع الأردن",
+                "عمان",
+                "JO",
+            ),
         ];
         for (text, mention, cc) in cases {
             let toks = tokenize(text);
             let got = find_places(text, &toks, &[]);
             let m = got
                 .iter()
-                .find(|m| text.chars().skip(m.start).take(m.end - m.start).collect::<String>() == *mention)
+                .find(|m| {
+                    text.chars()
+                        .skip(m.start)
+                        .take(m.end - m.start)
+                        .collect::<String>()
+                        == *mention
+                })
                 .unwrap_or_else(|| panic!("{text}: {mention} not found in {got:?}"));
             assert_eq!(m.place.country, *cc, "{text}: {:?}", m.place);
         }
     }
 
     #[test]
-    fn coordinated_names_share_their_kind() {
+    fn names_keep_one_sense_per_document() {
         let cases: &[(&str, &str, &str)] = &[
-            ("تنشط الخلايا في ديالى وصلاح الدين وكركوك", "كركوك", "rasid:admin1:iq-kirkuk"),
-            ("تنشط الخلايا في ديالى وصلاح الدين وكركوك", "صلاح الدين", "rasid:admin1:iq-salah-al-din"),
-            ("مداهمات في ريف الحسكة ودير الزور", "دير الزور", "rasid:admin1:sy-deir-ez-zor"),
+            (
+                "وقع الهجوم جنوب غرب محافظة كركوك حيث تنشط الخلايا في كركوك",
+                "كركوك",
+                "rasid:admin1:iq-kirkuk",
+            ),
+            (
+                "اغتيال في ريف درعا الغربي وتوتر في مدينة درعا",
+                "درعا",
+                "geonames:170905",
+            ),
+            (
+                "تنشط الخلايا في ديالى وصلاح الدين وكركوك",
+                "كركوك",
+                "rasid:admin1:iq-kirkuk",
+            ),
+            (
+                "تنشط الخلايا في ديالى وصلاح الدين وكركوك",
+                "صلاح الدين",
+                "rasid:admin1:iq-salah-al-din",
+            ),
+            (
+                "مداهمات في ريف الحسكة ودير الزور",
+                "دير الزور",
+                "rasid:admin1:sy-deir-ez-zor",
+            ),
         ];
         for (text, mention, id) in cases {
             let got = places(text);

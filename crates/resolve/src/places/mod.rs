@@ -78,13 +78,14 @@ pub struct PlaceMention {
 /// Every place named in `body` (whose tokens are `tokens`), skipping any
 /// match that overlaps a `claimed` span (names of actors and organisations).
 ///
-/// Mentions come in body order. A regional phrase ("ريف حلب الشمالي",
-/// "جنوب غرب كركوك", "بادية حمص") is one mention of level
-/// [`Level::Region`], anchored on the place it names: the anchor's
-/// coordinates, country and admin1, and the id
-/// `rasid:region:<anchor id>:<qualifier>` (for example
-/// `rasid:region:rasid:admin1:sy-aleppo:rif-north`), stable for a given
-/// phrase meaning.
+/// Mentions come in body order; a span leaves out proclitics ("بالرقة" →
+/// "الرقة"). A regional phrase ("ريف حلب الشمالي", "جنوب غرب كركوك",
+/// "بادية حمص") is one mention of level [`Level::Region`], anchored on the
+/// place it names (the governorate when the name is one): it carries the
+/// anchor's id, coordinates, country and admin1, and a name saying what the
+/// phrase adds ("Aleppo countryside (north)", "south-west of Kirkuk"). The
+/// anchor's id, not an id per phrase, so that "ريف درعا الغربي" and
+/// "محافظة درعا" count as one place of the document, as gold lists them.
 pub fn find_places(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> Vec<PlaceMention> {
     matcher::find(body, tokens, claimed)
 }

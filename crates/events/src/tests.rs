@@ -1,0 +1,491 @@
+//! Table-driven tests of event coding over our own Arabic sentences: each
+//! sub-event type, non-events (trends, threats, plans, negation), actor
+//! roles, merging and several towns. Each case runs the real earlier stages
+//! (text layer and resolution) on its text, as `rasid extract` does.
+
+use super::*;
+use rasid_resolve::{actors, places};
+
+/// The reference date every case is read against (a Friday).
+const REFERENCE: &str = "2024-03-15";
+
+/// Runs the stages before event coding on `body` and codes it.
+fn code(body: &str) -> (Vec<Incident>, Vec<ActorMention>, Vec<PlaceMention>) {
+    let reference: jiff::civil::Date = REFERENCE.parse().unwrap();
+    let tokens = rasid_text::tokens::tokenize(body);
+    let sentences = rasid_text::sentences::sentences(body);
+    let dates = rasid_text::dates::find_dates(body, Some(reference));
+    let counts = rasid_text::counts::find_counts(body);
+    let actors = actors::find_actors(body, &tokens);
+    let claimed: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
+    let places = places::find_places(body, &tokens, &claimed);
+    let incidents = code_events(&Reading {
+        body,
+        tokens: &tokens,
+        sentences: &sentences,
+        places: &places,
+        actors: &actors,
+        dates: &dates,
+        counts: &counts,
+        reference_date: Some(reference),
+    });
+    (incidents, actors, places)
+}
+
+fn slice(body: &str, (s, e): (usize, usize)) -> String {
+    body.chars().skip(s).take(e - s).collect()
+}
+
+/// text → the (event_type, sub_event_type) of every event coded, in order.
+const TYPES: &[(&str, &[(&str, &str)])] = &[
+    // Battles
+    (
+        "هاجم مسلحون من تنظيم داعش نقطة للجيش العراقي قرب قضاء الحويجة مساء الخميس، ما أسفر عن مقتل جنديين.",
+        &[("Battles", "Armed clash")],
+    ),
+    (
+        "اندلعت اشتباكات عنيفة بين قوات سوريا الديمقراطية ومسلحي تنظيم داعش في بلدة الشحيل فجر الأربعاء.",
+        &[("Battles", "Armed clash")],
+    ),
+    (
+        "استعادت القوات العراقية السيطرة على بلدة القيارة جنوب الموصل يوم الأحد بعد معارك مع مسلحي التنظيم.",
+        &[("Battles", "Government regains territory")],
+    ),
+    (
+        "سيطر مسلحو تنظيم داعش على بلدة السخنة في بادية حمص فجر الخميس.",
+        &[("Battles", "Non-state actor overtakes territory")],
+    ),
+    // Explosions/Remote violence
+    (
+        "قتل ثلاثة مدنيين بانفجار عبوة ناسفة على طريق زراعي شرق بعقوبة صباح الأحد.",
+        &[(
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        )],
+    ),
+    (
+        "شنت طائرات التحالف الدولي غارة جوية على مخبأ لتنظيم داعش في وادي حوران يوم الثلاثاء.",
+        &[("Explosions/Remote violence", "Air/drone strike")],
+    ),
+    (
+        "سقطت قذائف هاون على حي سكني في مدينة تلعفر مساء الاثنين، ما أدى إلى إصابة أربعة مدنيين.",
+        &[(
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        )],
+    ),
+    (
+        "قتل سبعة أشخاص بتفجير انتحاري استهدف سوقاً شعبياً في بلدة الشدادي ظهر السبت.",
+        &[("Explosions/Remote violence", "Suicide bomb")],
+    ),
+    (
+        "ألقى مجهولون قنبلة يدوية على محل تجاري في مدينة الرمادي، ما أسفر عن إصابة شخصين.",
+        &[("Explosions/Remote violence", "Grenade")],
+    ),
+    (
+        "استهدفت طائرة مسيرة سيارة تقل عناصر من حزب العمال الكردستاني قرب سنجار ظهر الأربعاء.",
+        &[("Explosions/Remote violence", "Air/drone strike")],
+    ),
+    // Violence against civilians
+    (
+        "أعدم تنظيم داعش رجلين بتهمة التخابر في بلدة هجين بريف دير الزور الشرقي يوم الاثنين.",
+        &[("Violence against civilians", "Attack")],
+    ),
+    (
+        "قتل أربعة من رعاة الأغنام برصاص مسلحين مجهولين في بادية السماوة ليلة الأحد.",
+        &[("Violence against civilians", "Attack")],
+    ),
+    (
+        "اختطف مسلحون مجهولون طبيباً من عيادته في مدينة الموصل مساء الأربعاء.",
+        &[(
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        )],
+    ),
+    // Protests and riots
+    (
+        "تظاهر مئات من أهالي مدينة الرقة أمام مبنى المجلس المحلي يوم الأحد للمطالبة بتحسين الخدمات.",
+        &[("Protests", "Peaceful protest")],
+    ),
+    (
+        "فرقت قوات الأمن بالغاز المسيل للدموع تظاهرة لطلاب جامعيين في مدينة السليمانية يوم الاثنين.",
+        &[("Protests", "Protest with intervention")],
+    ),
+    (
+        "أطلقت قوات الأمن الرصاص الحي على المتظاهرين في مدينة الكوت يوم الثلاثاء، ما أدى إلى مقتل متظاهرين اثنين.",
+        &[("Protests", "Excessive force against protesters")],
+    ),
+    (
+        "أحرق المحتجون مبنى مجلس المحافظة في مدينة الناصرية يوم السبت.",
+        &[("Riots", "Violent demonstration")],
+    ),
+    // Strategic developments
+    (
+        "اعتقلت قوات الأمن العراقية خمسة مشتبهين بالانتماء إلى تنظيم داعش في مدينة الفلوجة يوم الثلاثاء.",
+        &[("Strategic developments", "Arrests")],
+    ),
+    (
+        "فككت فرق الهندسة عبوة ناسفة زرعت على طريق في قضاء الطارمية يوم الخميس.",
+        &[("Strategic developments", "Disrupted weapons use")],
+    ),
+    (
+        "أنشأ الجيش التركي، الاثنين، نقطة عسكرية جديدة قرب مدينة سراقب.",
+        &[("Strategic developments", "Headquarters or base established")],
+    ),
+    (
+        "دخلت وحدات من الجيش السوري إلى مدينة الرستن دون قتال يوم الأحد.",
+        &[(
+            "Strategic developments",
+            "Non-violent transfer of territory",
+        )],
+    ),
+    (
+        "أعلن تنظيم داعش يوم الخميس تعيين زعيم جديد له.",
+        &[("Strategic developments", "Change to group/activity")],
+    ),
+    (
+        "أعلن فريق الطب العدلي العثور على مقبرة جماعية في قضاء سنجار يوم الاثنين.",
+        &[("Strategic developments", "Other")],
+    ),
+    (
+        "أضرم مسلحون من تنظيم داعش النار في حقول القمح في قضاء الدبس مساء السبت.",
+        &[("Strategic developments", "Looting/property destruction")],
+    ),
+    (
+        "اقتحم محتجون غاضبون مبنى مجلس المحافظة في مدينة الديوانية وأضرموا النار فيه يوم الجمعة.",
+        &[("Riots", "Violent demonstration")],
+    ),
+    (
+        "اندلعت أعمال شغب داخل سجن الحسكة المركزي مساء الأحد.",
+        &[("Riots", "Mob violence")],
+    ),
+    // An arrest raid with an exchange of fire was a clash.
+    (
+        "نفذت قوة أمنية عملية دهم قرب الشرقاط فجر الثلاثاء أسفرت عن اعتقال ثلاثة مطلوبين.\n\nوقال مصدر إن اشتباكاً قصيراً وقع خلال العملية.",
+        &[("Battles", "Armed clash")],
+    ),
+    // A second bomb defused after the first went off is an event of its own.
+    (
+        "قتل جنديان بانفجار عبوة ناسفة في قضاء الطارمية يوم الخميس.\n\nوفككت فرق الهندسة عبوة ثانية في المكان نفسه.",
+        &[
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+            ("Strategic developments", "Disrupted weapons use"),
+        ],
+    ),
+    // Not incidents: trends, habits, threats, plans, conditions, negation.
+    (
+        "شن النائب هجوماً حاداً على الحكومة في جلسة البرلمان يوم الثلاثاء.",
+        &[],
+    ),
+    ("ودعا أنصاره إلى شن هجمات على مواقع الجيش في الأنبار.", &[]),
+    (
+        "تصاعدت هجمات تنظيم داعش في البادية السورية خلال الأشهر الأخيرة.",
+        &[],
+    ),
+    (
+        "باتت الكمائن على طرق البادية أمراً مألوفاً لسكان ريف دير الزور.",
+        &[],
+    ),
+    (
+        "هدد تنظيم داعش بشن هجمات جديدة على مواقع الجيش في ديالى.",
+        &[],
+    ),
+    (
+        "تخطط القوات العراقية لاعتقال قادة الخلايا في صحراء الأنبار الشهر المقبل.",
+        &[],
+    ),
+    (
+        "لم تسجل أي اشتباكات في محيط مدينة كركوك خلال الأسبوع الماضي.",
+        &[],
+    ),
+    ("في حال تعرضت القوات لهجوم في الموصل فإنها سترد بقوة.", &[]),
+    (
+        "ويشهد العراق بين الحين والآخر هجمات متفرقة لبقايا التنظيم في كركوك.",
+        &[],
+    ),
+    (
+        "ويرى محللون أن الضربات الجوية وحدها لا تكفي لهزيمة التنظيم في البادية.",
+        &[],
+    ),
+    // A background incident with its own date is an event.
+    (
+        "وكان التنظيم قد هاجم في الثالث من آذار قرية في ريف كركوك وقتل أربعة من سكانها.",
+        &[("Battles", "Armed clash")],
+    ),
+    // One sentence, three towns taken: three events.
+    (
+        "استعادت القوات العراقية السيطرة على القيارة والشرقاط وبيجي يوم الأحد.",
+        &[
+            ("Battles", "Government regains territory"),
+            ("Battles", "Government regains territory"),
+            ("Battles", "Government regains territory"),
+        ],
+    ),
+    // One incident told twice is one event; a similar earlier one is another.
+    (
+        "قتل ثلاثة جنود في هجوم لتنظيم داعش على نقطة عسكرية قرب مدينة تكريت.\n\nوقال مصدر أمني إن الهجوم وقع فجر الأحد.",
+        &[("Battles", "Armed clash")],
+    ),
+    (
+        "قتل جنديان بهجوم على نقطة عسكرية في قضاء مخمور مساء الخميس.\n\nويأتي الهجوم بعد أسبوع من هجوم مماثل على قرية في قضاء الدبس قتل فيه ثلاثة من البيشمركة.",
+        &[("Battles", "Armed clash"), ("Battles", "Armed clash")],
+    ),
+];
+
+#[test]
+fn types_of_events() {
+    let mut failures = Vec::new();
+    for (text, want) in TYPES {
+        let (got, _, _) = code(text);
+        let got: Vec<(&str, &str)> = got
+            .iter()
+            .map(|e| (e.event_type, e.sub_event_type))
+            .collect();
+        if got != *want {
+            failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// text → (actor1 id, actor2 id) of its first event.
+const ROLES: &[(&str, Option<&str>, Option<&str>)] = &[
+    (
+        "قتل جنديان عراقيان بهجوم لداعش قرب ناحية العظيم مساء الاثنين.",
+        Some("isis"),
+        Some("iraqi-security-forces"),
+    ),
+    (
+        "استهدفت طائرة مسيرة تركية سيارة تقل عناصر من حزب العمال الكردستاني قرب سنجار ظهر الأربعاء.",
+        Some("turkish-forces"),
+        Some("pkk"),
+    ),
+    (
+        "اندلعت اشتباكات بين قوات سوريا الديمقراطية ومسلحي تنظيم داعش في بلدة الشحيل فجر الأربعاء.",
+        Some("sdf"),
+        Some("isis"),
+    ),
+    (
+        "شنت طائرات التحالف الدولي غارة على مواقع لتنظيم داعش في وادي حوران يوم الثلاثاء.",
+        Some("coalition"),
+        Some("isis"),
+    ),
+    (
+        "قتل أربعة من رعاة الأغنام برصاص مسلحين مجهولين في بادية السماوة ليلة الأحد.",
+        Some("unidentified"),
+        Some("civilians"),
+    ),
+    (
+        "أعلنت خلية الإعلام الأمني مقتل ثلاثة جنود في هجوم شنه عناصر من تنظيم داعش قرب الحويجة مساء الخميس.",
+        Some("isis"),
+        Some("iraqi-security-forces"),
+    ),
+    (
+        "أعلنت وزارة الداخلية العراقية اعتقال أربعة متهمين بالانتماء إلى تنظيم داعش في مدينة الفلوجة يوم الأحد.",
+        Some("iraqi-security-forces"),
+        Some("isis"),
+    ),
+    (
+        "قُتل جندي من الجيش السوري بنيران تنظيم داعش في بادية الميادين يوم الاثنين.",
+        Some("isis"),
+        Some("syrian-army"),
+    ),
+];
+
+#[test]
+fn actor_roles() {
+    let mut failures = Vec::new();
+    for (text, a1, a2) in ROLES {
+        let (got, actors, _) = code(text);
+        let Some(e) = got.first() else {
+            failures.push(format!("{text}\n  no event"));
+            continue;
+        };
+        let id = |x: Option<ActorRef>| match x {
+            Some(ActorRef::Mention(i)) => actors[i].id,
+            Some(ActorRef::Civilians(_)) => Some(ActorRef::CIVILIANS_ID),
+            None => None,
+        };
+        if (id(e.actor1), id(e.actor2)) != (*a1, *a2) {
+            failures.push(format!(
+                "{text}\n  want {a1:?} {a2:?}\n  got  {:?} {:?}",
+                id(e.actor1),
+                id(e.actor2)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// text → (fatalities, injuries, location text, geo precision, date, time precision) of its first event.
+type Expect = (
+    Option<u64>,
+    Option<u64>,
+    Option<&'static str>,
+    u8,
+    Option<&'static str>,
+    u8,
+);
+const ARGS: &[(&str, Expect)] = &[
+    (
+        "قتل ثلاثة مدنيين وأصيب خمسة آخرون بانفجار عبوة ناسفة في مدينة الرمادي صباح الأحد.",
+        (Some(3), Some(5), Some("الرمادي"), 1, Some("2024-03-10"), 1),
+    ),
+    (
+        "قتل جنديان قرب بلدة الكرامة بهجوم لداعش أمس.",
+        (
+            Some(2),
+            None,
+            Some("قرب بلدة الكرامة"),
+            2,
+            Some("2024-03-14"),
+            1,
+        ),
+    ),
+    // Joined counts add up; "بينهم" is a subset.
+    (
+        "قتل ضابط واثنان من الجنود بانفجار عبوة ناسفة في قضاء الطارمية يوم الخميس.",
+        (
+            Some(3),
+            None,
+            Some("قضاء الطارمية"),
+            2,
+            Some("2024-03-14"),
+            1,
+        ),
+    ),
+    (
+        "قتل خمسة أشخاص بينهم طفلان بقصف مدفعي على بلدة كفرنبل في جبل الزاوية الأسبوع الماضي.",
+        (Some(5), None, Some("كفرنبل"), 1, Some("2024-03-08"), 2),
+    ),
+    // "عشرات": no number.
+    (
+        "قتل عشرات المسلحين بغارات جوية على مواقع لتنظيم داعش في بادية تدمر يوم الأربعاء.",
+        (None, None, Some("بادية تدمر"), 2, Some("2024-03-13"), 1),
+    ),
+    // Only a governorate.
+    (
+        "قتل مدنيان بانفجار لغم أرضي في محافظة الأنبار في الخامس من آذار.",
+        (
+            Some(2),
+            None,
+            Some("محافظة الأنبار"),
+            3,
+            Some("2024-03-05"),
+            1,
+        ),
+    ),
+    // "من دون أن يسفر الهجوم عن إصابات": nobody killed.
+    (
+        "هاجم مسلحون من التنظيم نقطة للجيش في بلدة البصيرة مساء الأحد، من دون أن يسفر الهجوم عن إصابات.",
+        (Some(0), None, Some("البصيرة"), 1, Some("2024-03-10"), 1),
+    ),
+    // No date in the text: none, never the reference date.
+    (
+        "قتل جنديان بانفجار عبوة ناسفة في مدينة الموصل.",
+        (Some(2), None, Some("الموصل"), 1, None, 0),
+    ),
+];
+
+#[test]
+fn arguments_of_events() {
+    let mut failures = Vec::new();
+    for (text, (fat, inj, place, gp, date, tp)) in ARGS {
+        let (got, _, _) = code(text);
+        let Some(e) = got.first() else {
+            failures.push(format!("{text}\n  no event"));
+            continue;
+        };
+        let loc = e.location.map(|(_, p, span)| (slice(text, span), p));
+        let when = e.date.as_ref().map(|d| (d.0.as_str(), d.2));
+        let want_loc = place.map(|p| (p.to_string(), *gp));
+        let want_when = date.map(|d| (d, *tp));
+        if (e.fatalities, e.injuries, &loc, when) != (*fat, *inj, &want_loc, want_when) {
+            failures.push(format!(
+                "{text}\n  want {fat:?} {inj:?} {want_loc:?} {want_when:?}\n  got  {:?} {:?} {loc:?} {when:?}",
+                e.fatalities, e.injuries
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn merged_event_keeps_the_fuller_arguments_and_both_reports() {
+    let text = "قتل ثلاثة جنود في هجوم لتنظيم داعش على نقطة عسكرية قرب مدينة تكريت.\n\nوقال مصدر أمني إن الهجوم وقع فجر الأحد.";
+    let (got, _, _) = code(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let e = &got[0];
+    assert_eq!(e.fatalities, Some(3));
+    assert_eq!(e.date.as_ref().map(|d| d.0.as_str()), Some("2024-03-10"));
+    let evidence = slice(text, e.evidence);
+    assert!(
+        evidence.starts_with("قتل ثلاثة") && evidence.ends_with("فجر الأحد."),
+        "{evidence}"
+    );
+}
+
+#[test]
+fn the_same_day_dates_the_next_incident() {
+    let text = "قتل جنديان بانفجار عبوة ناسفة في قضاء الطارمية يوم الخميس.\n\nوفي اليوم ذاته، اشتبكت قوة من الحشد الشعبي مع مسلحين قرب ناحية العظيم.";
+    let (got, _, _) = code(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].sub_event_type, "Armed clash");
+    assert_eq!(
+        got[1].date.as_ref().map(|d| d.0.as_str()),
+        Some("2024-03-14")
+    );
+}
+
+#[test]
+fn victims_with_no_actor_mention_are_civilians() {
+    let text = "اختطف مسلحون مجهولون فتاة من منزلها في مدينة الموصل مساء الأربعاء.";
+    let (got, _, _) = code(text);
+    let Some(ActorRef::Civilians(span)) = got[0].actor2 else {
+        panic!("{got:?}");
+    };
+    assert_eq!(slice(text, span), "فتاة");
+}
+
+#[test]
+fn spans_slice_the_body() {
+    for (text, _) in TYPES {
+        let (got, _, _) = code(text);
+        let n = text.chars().count();
+        for e in got {
+            assert!(e.evidence.0 < e.evidence.1 && e.evidence.1 <= n);
+            let (ts, te) = e.trigger.expect("a trigger");
+            assert!(e.evidence.0 <= ts && te <= e.evidence.1, "{text}");
+            assert!((0.0..=1.0).contains(&e.confidence));
+        }
+    }
+}
+
+#[test]
+fn lexicon_parses_and_types_are_acled_names() {
+    let lex = &*lexicon::LEXICON;
+    assert!(lex.len() > 300);
+    let spec = [
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+        "-",
+    ];
+    for i in 0..lex.len() {
+        let e = lex.entry(i as u32);
+        assert!(spec.contains(&e.event_type), "{:?}", e.words);
+    }
+}
+
+#[test]
+fn shared_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Incident>();
+    check::<Reading<'static>>();
+}
