@@ -11,7 +11,6 @@ use crate::params::IncidentQuery;
 use crate::{ApiError, Error, Result};
 use rasid_store::incidents::Fields;
 use rasid_store::{DB_FILE, Store};
-use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params_from_iter};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -210,7 +209,7 @@ impl Db {
         limit: u64,
         offset: u64,
     ) -> std::result::Result<IncidentPage, ApiError> {
-        let (cond, args) = condition(q);
+        let (cond, args) = q.condition();
         self.with_conn(|c| {
             let total: i64 = c.query_row(
                 &format!("SELECT count(*) FROM incidents WHERE {cond}"),
@@ -290,7 +289,7 @@ impl Db {
 
     /// The dated incidents passing `q` (undated ones cannot be counted by week).
     pub fn dated(&self, q: &IncidentQuery) -> std::result::Result<Vec<Dated>, ApiError> {
-        let (cond, args) = condition(q);
+        let (cond, args) = q.condition();
         self.with_conn(|c| {
             let mut stmt = c.prepare(&format!(
                 "SELECT date_start, country, admin1, event_type FROM incidents \
@@ -362,55 +361,6 @@ impl Db {
             })
         })
     }
-}
-
-/// The SQL condition of `q` over the `incidents` table and its arguments.
-/// Dates mean overlap, as `rasid events` reads them: an incident spanning
-/// days is in a range it touches.
-fn condition(q: &IncidentQuery) -> (String, Vec<Value>) {
-    let mut cond = vec!["1".to_string()];
-    let mut args: Vec<Value> = Vec::new();
-    let mut add = |sql: &str, vals: Vec<Value>| {
-        cond.push(sql.to_string());
-        args.extend(vals);
-    };
-    if let Some(c) = &q.country {
-        add("upper(country) = ?", vec![c.clone().into()]);
-    }
-    if let Some(a) = &q.admin1 {
-        add("lower(admin1) = lower(?)", vec![a.clone().into()]);
-    }
-    if let Some([x0, y0, x1, y1]) = q.bbox {
-        add(
-            "lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?",
-            vec![x0.into(), x1.into(), y0.into(), y1.into()],
-        );
-    }
-    if let Some(d) = &q.from {
-        add(
-            "coalesce(date_end, date_start) >= ?",
-            vec![d.clone().into()],
-        );
-    }
-    if let Some(d) = &q.to {
-        add("date_start <= ?", vec![d.clone().into()]);
-    }
-    if let Some(t) = &q.event_type {
-        add(
-            "(event_type = ? OR sub_event_type = ?)",
-            vec![t.clone().into(), t.clone().into()],
-        );
-    }
-    if let Some(a) = &q.actor {
-        add(
-            "(actor1_id = ? OR actor2_id = ?)",
-            vec![a.clone().into(), a.clone().into()],
-        );
-    }
-    if let Some(n) = q.min_fatalities {
-        add("coalesce(fatalities, 0) >= ?", vec![(n as i64).into()]);
-    }
-    (cond.join(" AND "), args)
 }
 
 /// `id, documents, stories, COLUMNS…` → an [`IncidentRow`].

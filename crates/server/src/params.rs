@@ -187,26 +187,10 @@ pub fn valid_date(s: &str) -> bool {
     (1..=days).contains(&d)
 }
 
-/// The incident filters `/api/incidents`, `/api/trends` and `/api/alerts` share.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct IncidentQuery {
-    /// ISO alpha-2 country code, upper case.
-    pub country: Option<String>,
-    /// First-level division (case-insensitive).
-    pub admin1: Option<String>,
-    /// min lon, min lat, max lon, max lat.
-    pub bbox: Option<[f64; 4]>,
-    /// First day (inclusive).
-    pub from: Option<String>,
-    /// Last day (inclusive).
-    pub to: Option<String>,
-    /// ACLED event type or sub-event type, as the taxonomy spells it.
-    pub event_type: Option<String>,
-    /// Actor id on either side.
-    pub actor: Option<String>,
-    /// At least this many killed.
-    pub min_fatalities: Option<u64>,
-}
+/// The incident filters `/api/incidents`, `/api/trends` and `/api/alerts`
+/// share: the store's own filter, so the API and `rasid events` read the
+/// same incidents for the same parameters.
+pub type IncidentQuery = rasid_store::IncidentFilter;
 
 /// The parameter names of [`IncidentQuery`].
 pub const FILTERS: &[&str] = &[
@@ -220,60 +204,58 @@ pub const FILTERS: &[&str] = &[
     "min_fatalities",
 ];
 
-impl IncidentQuery {
-    /// Reads and checks the filters in `p`.
-    pub fn read(p: &Params) -> Result<IncidentQuery, ApiError> {
-        let country = p
-            .text("country")
-            .map(|c| {
-                if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
-                    Ok(c.to_ascii_uppercase())
-                } else {
-                    Err(ApiError::bad(
-                        "country",
-                        format!(
-                            "`country` must be an ISO 3166 alpha-2 code such as IQ or SY, not `{c}`"
-                        ),
-                    ))
-                }
-            })
-            .transpose()?;
-        let bbox = p.text("bbox").map(parse_bbox).transpose()?;
-        let from = p.date("from")?;
-        let to = p.date("to")?;
-        if let (Some(f), Some(t)) = (&from, &to)
-            && f > t
-        {
-            return Err(ApiError::bad(
-                "from",
-                format!("`from` ({f}) is after `to` ({t})"),
-            ));
-        }
-        let event_type = p
-            .text("type")
-            .map(|t| {
-                canonical_type(t).map(str::to_string).ok_or_else(|| {
-                    ApiError::bad(
-                        "type",
-                        format!(
-                            "`type` must be an ACLED event type or sub-event type (for example \
-                             `Battles` or `Air/drone strike`), not `{t}`"
-                        ),
-                    )
-                })
-            })
-            .transpose()?;
-        Ok(IncidentQuery {
-            country,
-            admin1: p.text("admin1").map(str::to_string),
-            bbox,
-            from,
-            to,
-            event_type,
-            actor: p.text("actor").map(str::to_string),
-            min_fatalities: p.uint("min_fatalities", 0..=1_000_000, None)?,
+/// Reads and checks the incident filters in `p`.
+pub fn read_query(p: &Params) -> Result<IncidentQuery, ApiError> {
+    let country = p
+        .text("country")
+        .map(|c| {
+            if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
+                Ok(c.to_ascii_uppercase())
+            } else {
+                Err(ApiError::bad(
+                    "country",
+                    format!(
+                        "`country` must be an ISO 3166 alpha-2 code such as IQ or SY, not `{c}`"
+                    ),
+                ))
+            }
         })
+        .transpose()?;
+    let bbox = p.text("bbox").map(parse_bbox).transpose()?;
+    let from = p.date("from")?;
+    let to = p.date("to")?;
+    if let (Some(f), Some(t)) = (&from, &to)
+        && f > t
+    {
+        return Err(ApiError::bad(
+            "from",
+            format!("`from` ({f}) is after `to` ({t})"),
+        ));
     }
+    let event_type = p
+        .text("type")
+        .map(|t| {
+            canonical_type(t).map(str::to_string).ok_or_else(|| {
+                ApiError::bad(
+                    "type",
+                    format!(
+                        "`type` must be an ACLED event type or sub-event type (for example \
+                             `Battles` or `Air/drone strike`), not `{t}`"
+                    ),
+                )
+            })
+        })
+        .transpose()?;
+    Ok(IncidentQuery {
+        country,
+        admin1: p.text("admin1").map(str::to_string),
+        bbox,
+        from,
+        to,
+        event_type,
+        actor: p.text("actor").map(str::to_string),
+        min_fatalities: p.uint("min_fatalities", 0..=1_000_000, None)?,
+    })
 }
 
 /// The taxonomy's spelling of an event or sub-event type, matched without case.

@@ -5,7 +5,7 @@
 
 use crate::alerts::{self, GroupBy};
 use crate::db::Db;
-use crate::params::{self, DEFAULT_LIMIT, FILTERS, IncidentQuery, MAX_LIMIT, Params};
+use crate::params::{self, DEFAULT_LIMIT, FILTERS, MAX_LIMIT, Params};
 use crate::{ApiError, AppState, assets};
 use axum::Router;
 use axum::extract::rejection::QueryRejection;
@@ -89,7 +89,7 @@ async fn meta(State(state): State<AppState>, query: Pairs) -> ApiResult {
 async fn incidents(State(state): State<AppState>, query: Pairs) -> ApiResult {
     let allowed: Vec<&str> = FILTERS.iter().copied().chain(["limit", "offset"]).collect();
     let p = params(query, &allowed)?;
-    let q = IncidentQuery::read(&p)?;
+    let q = params::read_query(&p)?;
     let limit = p
         .uint("limit", 1..=MAX_LIMIT, Some(DEFAULT_LIMIT))?
         .unwrap_or(DEFAULT_LIMIT);
@@ -187,7 +187,7 @@ async fn trends(State(state): State<AppState>, query: Pairs) -> ApiResult {
             ));
         }
     };
-    let q = IncidentQuery::read(&p)?;
+    let q = params::read_query(&p)?;
     let dated = blocking(&state, move |db| db.dated(&q)).await?;
     to_json(&alerts::trends(&dated, by))
 }
@@ -200,7 +200,7 @@ async fn alerts(State(state): State<AppState>, query: Pairs) -> ApiResult {
         .chain(["week", "baseline", "alpha", "limit"])
         .collect();
     let p = params(query, &allowed)?;
-    let q = IncidentQuery::read(&p)?;
+    let q = params::read_query(&p)?;
     let week = p
         .date("week")?
         .map(|d| alerts::week_of(&d).expect("checked date"));

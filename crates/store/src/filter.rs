@@ -27,8 +27,10 @@ pub struct IncidentFilter {
 }
 
 impl IncidentFilter {
-    /// The SQL condition and its arguments.
-    fn condition(&self) -> (String, Vec<Value>) {
+    /// The SQL condition over the `incidents` table and its arguments.
+    /// Dates mean overlap: an incident spanning days is in a range it
+    /// touches. Shared by `rasid events`, the exports and `rasid serve`.
+    pub fn condition(&self) -> (String, Vec<Value>) {
         let mut cond = vec!["1".to_string()];
         let mut args: Vec<Value> = Vec::new();
         let mut add = |sql: &str, vals: Vec<Value>| {
@@ -48,7 +50,10 @@ impl IncidentFilter {
             );
         }
         if let Some(d) = &self.from {
-            add("date_end >= ?", vec![d.clone().into()]);
+            add(
+                "coalesce(date_end, date_start) >= ?",
+                vec![d.clone().into()],
+            );
         }
         if let Some(d) = &self.to {
             add("date_start <= ?", vec![d.clone().into()]);

@@ -688,177 +688,160 @@ pub fn find_counts(body: &str) -> Vec<CountMention> {
             }
             continue;
         }
-        let free = |k: usize| !in_reading.get(k).copied().unwrap_or(true);
-        // "مقتل أحد المارة", "قتل أحد أفراد البيشمركة": one of a group.
-        if let Some((kind, _)) = LEX.trigger(&toks[i])
-            && toks.get(i + 1).is_some_and(|t| free(i + 1) && is_one_of(t))
-            && toks.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word)
-        {
-            let (who, end_tok) = who_phrase(&toks, i + 2);
-            out.push(CountMention {
-                kind,
-                value: Some(1),
-                who: Some(who),
-                start: toks[i].start,
-                end: toks[end_tok].end,
-                qualifier: None,
-            });
-            last = Some((kind, end_tok));
-            i = end_tok + 1;
-            continue;
-        }
-        if let Some((kind, _)) = LEX.trigger(&toks[i])
-            && toks
-                .get(i + 1)
-                .is_some_and(|t| free(i + 1) && is_one_more(t))
-        {
-            out.push(CountMention {
-                kind,
-                value: Some(1),
-                who: Some((toks[i + 1].start, toks[i + 1].end)),
-                start: toks[i].start,
-                end: toks[i + 1].end,
-                qualifier: None,
-            });
-            last = Some((kind, i + 1));
-            i += 2;
-            continue;
-        }
-        // "أصاب متظاهرون شرطيا", "قتل مسلحون مدنيا": a verb, its subject,
-        // and one person as its object (the accusative "-ا" says so).
-        if let Some((kind, Form::Verb)) = LEX.trigger(&toks[i])
-            && let Some(k) = (i + 2..toks.len().min(i + 9)).find(|&k| {
-                free(k)
-                    && toks[k].norm.ends_with('ا')
-                    && !is_definite(&toks[k].norm)
-                    && LEX.noun(&toks[k]).is_some_and(|x| x.singular)
-            })
-            && (i + 1..k).all(|m| {
-                // The subject, and a time phrase set off by commas
-                // ("اغتال مسلحون، مساء الخميس، قيادياً").
-                let comma = matches!(toks[m].norm.as_str(), "،" | ",");
-                comma
-                    || (free(m)
-                        && toks[m].kind == TokenKind::Word
-                        && LEX.trigger(&toks[m]).is_none()
-                        && LEX.noun(&toks[m]).is_none_or(|x| !x.singular))
-            })
-        {
-            let (who, end_tok) = who_phrase(&toks, k);
-            out.push(CountMention {
-                kind,
-                value: Some(1),
-                who: Some(who),
-                start: toks[i].start,
-                end: toks[end_tok].end,
-                qualifier: None,
-            });
-            last = Some((kind, end_tok));
-            i = end_tok + 1;
-            continue;
-        }
-        // "أحد الخاطفين أصيب": one of them, then what happened to them.
-        if free(i)
-            && is_one_of(&toks[i])
-            && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
-            && let Some((kind, at)) = post_trigger(&toks, i + 1).filter(|&(_, at)| at <= i + 3)
-        {
-            out.push(CountMention {
-                kind,
-                value: Some(1),
-                who: Some((toks[i].start, toks[i + 1].end)),
-                start: toks[i].start,
-                end: toks[at].end,
-                qualifier: None,
-            });
-            last = Some((kind, at));
-            i = at + 1;
-            continue;
-        }
-        // "أن جنديا أميركيا قتل": one person, then what happened to them.
-        if free(i)
-            && !is_definite(&toks[i].norm)
-            && !toks[i].norm.starts_with('و')
-            && LEX.noun(&toks[i]).is_some_and(|x| x.singular)
-            && let Some((kind, at)) = post_trigger(&toks, i).filter(|&(_, at)| at <= i + 2)
-        {
-            out.push(CountMention {
-                kind,
-                value: Some(1),
-                who: Some((toks[i].start, toks[i].end)),
-                start: toks[i].start,
-                end: toks[at].end,
-                qualifier: None,
-            });
-            last = Some((kind, at));
-            i = at + 1;
-            continue;
-        }
-        // "خمسة مسلحين وامرأتين وطفلا": one more, joined to the count just before.
-        if let Some((kind, end_tok)) = last
-            && end_tok < i
-            && i - end_tok <= 2
-            && free(i)
-            && toks[i].norm.starts_with('و')
-            && LEX.noun(&toks[i]).is_some_and(|x| x.singular)
-            && toks[end_tok + 1..i]
-                .iter()
-                .all(|t| t.kind == TokenKind::Word)
-        {
-            let (who, end_tok) = who_phrase(&toks, i);
-            out.push(CountMention {
-                kind,
-                value: Some(1),
-                who: Some(who),
-                start: toks[i].start,
-                end: toks[end_tok].end,
-                qualifier: None,
-            });
-            last = Some((kind, end_tok));
-            i = end_tok + 1;
-            continue;
-        }
-        // "ما أدى إلى مقتله", "أعلن عن اعتقالها": a nominal trigger with a
-        // singular pronoun is one person.
-        if let Some((kind, Form::Noun)) = singular_pronoun_trigger(&toks[i])
-            && free(i)
-        {
-            out.push(CountMention {
-                kind,
-                value: Some(1),
-                who: None,
-                start: toks[i].start,
-                end: toks[i].end,
-                qualifier: None,
-            });
-            last = Some((kind, i));
-            i += 1;
-            continue;
-        }
-        // A trigger and a singular people noun with no number: one person.
-        if let Some((kind, _)) = LEX.trigger(&toks[i])
-            && let Some(n) = toks
-                .get(i + 1)
-                .filter(|_| !in_reading.get(i + 1).copied().unwrap_or(true))
-            && let Some(info) = LEX.noun(n).filter(|x| x.singular)
-        {
-            let kind = resolve_kind(Some(kind), info.class);
-            let (who, end_tok) = who_phrase(&toks, i + 1);
-            out.push(CountMention {
-                kind,
-                value: Some(1),
-                who: Some(who),
-                start: toks[i].start,
-                end: toks[end_tok].end,
-                qualifier: None,
-            });
-            last = Some((kind, end_tok));
+        if let Some((m, end_tok)) = count_of_one(&toks, i, &in_reading, last) {
+            last = Some((m.kind, end_tok));
+            out.push(m);
             i = end_tok + 1;
             continue;
         }
         i += 1;
     }
     out
+}
+
+/// A count of one person with no number: "مقتل أحد المارة", "وأصيب ثالث",
+/// "اغتال مسلحون قيادياً", "أحد الخاطفين أصيب", "أن جنديا أميركيا قتل",
+/// "وامرأتين وطفلا", "ما أدى إلى مقتله", "مقتل جندي". Returns the count and
+/// its last token.
+fn count_of_one(
+    toks: &[Token],
+    i: usize,
+    in_reading: &[bool],
+    last: Option<(CountKind, usize)>,
+) -> Option<(CountMention, usize)> {
+    let free = |k: usize| !in_reading.get(k).copied().unwrap_or(true);
+    let one = |kind, who, start, end| CountMention {
+        kind,
+        value: Some(1),
+        who,
+        start,
+        end,
+        qualifier: None,
+    };
+    // "مقتل أحد المارة", "قتل أحد أفراد البيشمركة": one of a group.
+    if let Some((kind, _)) = LEX.trigger(&toks[i])
+        && toks.get(i + 1).is_some_and(|t| free(i + 1) && is_one_of(t))
+        && toks.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word)
+    {
+        let (who, end_tok) = who_phrase(toks, i + 2);
+        return Some((
+            one(kind, Some(who), toks[i].start, toks[end_tok].end),
+            end_tok,
+        ));
+    }
+    if let Some((kind, _)) = LEX.trigger(&toks[i])
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| free(i + 1) && is_one_more(t))
+    {
+        return Some((
+            one(
+                kind,
+                Some((toks[i + 1].start, toks[i + 1].end)),
+                toks[i].start,
+                toks[i + 1].end,
+            ),
+            i + 1,
+        ));
+    }
+    // "أصاب متظاهرون شرطيا", "قتل مسلحون مدنيا": a verb, its subject,
+    // and one person as its object (the accusative "-ا" says so).
+    if let Some((kind, Form::Verb)) = LEX.trigger(&toks[i])
+        && let Some(k) = (i + 2..toks.len().min(i + 9)).find(|&k| {
+            free(k)
+                && toks[k].norm.ends_with('ا')
+                && !is_definite(&toks[k].norm)
+                && LEX.noun(&toks[k]).is_some_and(|x| x.singular)
+        })
+        && (i + 1..k).all(|m| {
+            // The subject, and a time phrase set off by commas
+            // ("اغتال مسلحون، مساء الخميس، قيادياً").
+            let comma = matches!(toks[m].norm.as_str(), "،" | ",");
+            comma
+                || (free(m)
+                    && toks[m].kind == TokenKind::Word
+                    && LEX.trigger(&toks[m]).is_none()
+                    && LEX.noun(&toks[m]).is_none_or(|x| !x.singular))
+        })
+    {
+        let (who, end_tok) = who_phrase(toks, k);
+        return Some((
+            one(kind, Some(who), toks[i].start, toks[end_tok].end),
+            end_tok,
+        ));
+    }
+    // "أحد الخاطفين أصيب": one of them, then what happened to them.
+    if free(i)
+        && is_one_of(&toks[i])
+        && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        && let Some((kind, at)) = post_trigger(toks, i + 1).filter(|&(_, at)| at <= i + 3)
+    {
+        return Some((
+            one(
+                kind,
+                Some((toks[i].start, toks[i + 1].end)),
+                toks[i].start,
+                toks[at].end,
+            ),
+            at,
+        ));
+    }
+    // "أن جنديا أميركيا قتل": one person, then what happened to them.
+    if free(i)
+        && !is_definite(&toks[i].norm)
+        && !toks[i].norm.starts_with('و')
+        && LEX.noun(&toks[i]).is_some_and(|x| x.singular)
+        && let Some((kind, at)) = post_trigger(toks, i).filter(|&(_, at)| at <= i + 2)
+    {
+        return Some((
+            one(
+                kind,
+                Some((toks[i].start, toks[i].end)),
+                toks[i].start,
+                toks[at].end,
+            ),
+            at,
+        ));
+    }
+    // "خمسة مسلحين وامرأتين وطفلا": one more, joined to the count just before.
+    if let Some((kind, end_tok)) = last
+        && end_tok < i
+        && i - end_tok <= 2
+        && free(i)
+        && toks[i].norm.starts_with('و')
+        && LEX.noun(&toks[i]).is_some_and(|x| x.singular)
+        && toks[end_tok + 1..i]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word)
+    {
+        let (who, end_tok) = who_phrase(toks, i);
+        return Some((
+            one(kind, Some(who), toks[i].start, toks[end_tok].end),
+            end_tok,
+        ));
+    }
+    // "ما أدى إلى مقتله", "أعلن عن اعتقالها": a nominal trigger with a
+    // singular pronoun is one person.
+    if let Some((kind, Form::Noun)) = singular_pronoun_trigger(&toks[i])
+        && free(i)
+    {
+        return Some((one(kind, None, toks[i].start, toks[i].end), i));
+    }
+    // A trigger and a singular people noun with no number: one person.
+    if let Some((kind, _)) = LEX.trigger(&toks[i])
+        && let Some(n) = toks
+            .get(i + 1)
+            .filter(|_| !in_reading.get(i + 1).copied().unwrap_or(true))
+        && let Some(info) = LEX.noun(n).filter(|x| x.singular)
+    {
+        let kind = resolve_kind(Some(kind), info.class);
+        let (who, end_tok) = who_phrase(toks, i + 1);
+        return Some((
+            one(kind, Some(who), toks[i].start, toks[end_tok].end),
+            end_tok,
+        ));
+    }
+    None
 }
 
 /// The kind of a count: the trigger's, else the noun's.
