@@ -171,6 +171,21 @@ fn score(report: &serde_json::Value, field: &str) -> f64 {
         .unwrap_or_else(|| panic!("row {field}: {row}"))
 }
 
+/// Runs `rasid eval` on `dir` against `gold` and checks each field's score
+/// against its floor.
+fn assert_floors(gold: &str, dir: &str, floors: &[(&str, f64)]) {
+    let (report, out) = eval_rows(gold, dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for &(field, floor) in floors {
+        let s = score(&report, field);
+        assert!(s >= floor, "{dir}: {field} scores {s}, floor {floor}");
+    }
+}
+
 /// Issue 2's bar: on the examples every document-level check scores 1.0.
 #[test]
 fn examples_document_fields_score_1() {
@@ -215,26 +230,21 @@ fn holdout_sets_stay_above_their_floors() {
             eprintln!("{gold} absent: skipped");
             continue;
         }
-        let (report, out) = eval_rows(&gold, dir);
         println!(
             "{dir}:\n{}",
             String::from_utf8_lossy(&rasid(&["eval", "--gold", &gold, dir], None).stdout)
         );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        assert_floors(
+            &gold,
+            dir,
+            &[
+                ("absent", 0.95),
+                ("present", 0.95),
+                ("title", 0.9),
+                ("published", 0.9),
+                ("authors", 0.9),
+            ],
         );
-        for (field, floor) in [
-            ("absent", 0.95),
-            ("present", 0.95),
-            ("title", 0.9),
-            ("published", 0.9),
-            ("authors", 0.9),
-        ] {
-            let s = score(&report, field);
-            assert!(s >= floor, "{dir}: {field} scores {s}, floor {floor}");
-        }
     }
 }
 
@@ -279,16 +289,7 @@ fn examples_and_event_items_hold_the_reading_bars() {
             ][..],
         ),
     ] {
-        let (report, out) = eval_rows(gold, dir);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        for &(field, floor) in floors {
-            let s = score(&report, field);
-            assert!(s >= floor, "{dir}: {field} scores {s}, floor {floor}");
-        }
+        assert_floors(gold, dir, floors);
     }
 }
 
@@ -298,24 +299,19 @@ fn examples_and_event_items_hold_the_reading_bars() {
 /// little under that first pass so a regression shows.
 #[test]
 fn holdout3_stays_above_its_first_pass() {
-    let (report, out) = eval_rows("tests/holdout3/gold.json", "tests/holdout3");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    assert_floors(
+        "tests/holdout3/gold.json",
+        "tests/holdout3",
+        &[
+            ("title", 0.85),
+            ("present", 0.95),
+            ("absent", 0.95),
+            ("places", 0.88),
+            ("actors", 0.9),
+            ("persons", 0.75),
+            ("dates", 0.8),
+            ("counts", 0.75),
+            ("events", 0.78),
+        ],
     );
-    for (field, floor) in [
-        ("title", 0.85),
-        ("present", 0.95),
-        ("absent", 0.95),
-        ("places", 0.88),
-        ("actors", 0.9),
-        ("persons", 0.75),
-        ("dates", 0.8),
-        ("counts", 0.75),
-        ("events", 0.78),
-    ] {
-        let s = score(&report, field);
-        assert!(s >= floor, "holdout3: {field} scores {s}, floor {floor}");
-    }
 }

@@ -9,7 +9,7 @@
 
 use crate::params::IncidentQuery;
 use crate::{ApiError, Error, Result};
-use rasid_store::incidents::Fields;
+use rasid_store::incidents::{FIELD_COLUMNS, Fields};
 use rasid_store::{DB_FILE, Store};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params_from_iter};
 use serde::Serialize;
@@ -19,11 +19,6 @@ use std::sync::Mutex;
 /// Connections kept open between requests (more are opened under load and
 /// closed after).
 pub const POOL: usize = 8;
-
-/// The incident columns read into [`Fields`], in its order.
-const COLUMNS: &str = "event_type, sub_event_type, date_start, date_end, time_precision, \
-    location_id, location, country, admin1, lat, lon, geo_precision, actor1_id, actor1, \
-    actor2_id, actor2, fatalities, injuries, confidence";
 
 /// The store, opened read-only.
 pub struct Db {
@@ -217,7 +212,7 @@ impl Db {
                 |r| r.get(0),
             )?;
             let mut stmt = c.prepare(&format!(
-                "SELECT id, documents, stories, {COLUMNS} FROM incidents WHERE {cond} \
+                "SELECT id, documents, stories, {FIELD_COLUMNS} FROM incidents WHERE {cond} \
                  ORDER BY date_start IS NULL, date_start, id LIMIT {limit} OFFSET {offset}"
             ))?;
             let incidents = stmt
@@ -237,7 +232,7 @@ impl Db {
         self.with_conn(|c| {
             let Some(incident) = c
                 .query_row(
-                    &format!("SELECT id, documents, stories, {COLUMNS} FROM incidents WHERE id = ?1"),
+                    &format!("SELECT id, documents, stories, {FIELD_COLUMNS} FROM incidents WHERE id = ?1"),
                     [id],
                     incident_row,
                 )
@@ -266,7 +261,7 @@ impl Db {
                         evidence: r.get(6)?,
                         evidence_start: r.get::<_, i64>(7)?.max(0) as usize,
                         evidence_end: r.get::<_, i64>(8)?.max(0) as usize,
-                        fields: fields(r, 9)?,
+                        fields: Fields::from_row(r, 9)?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
@@ -363,43 +358,15 @@ impl Db {
     }
 }
 
-/// `id, documents, stories, COLUMNS…` → an [`IncidentRow`].
+/// `id, documents, stories, FIELD_COLUMNS…` → an [`IncidentRow`].
 fn incident_row(r: &Row) -> rusqlite::Result<IncidentRow> {
     let id: i64 = r.get(0)?;
-    let fields = fields(r, 3)?;
+    let fields = Fields::from_row(r, 3)?;
     Ok(IncidentRow {
         id,
         event_id: rasid_store::filter::event_id(fields.country.as_deref(), id),
         documents: r.get::<_, i64>(1)?.max(0) as u64,
         stories: r.get::<_, i64>(2)?.max(0) as u64,
         fields,
-    })
-}
-
-/// [`COLUMNS`] starting at column `at` → [`Fields`].
-fn fields(r: &Row, at: usize) -> rusqlite::Result<Fields> {
-    let count = |i: usize| -> rusqlite::Result<Option<u64>> {
-        Ok(r.get::<_, Option<i64>>(at + i)?.map(|n| n.max(0) as u64))
-    };
-    Ok(Fields {
-        event_type: r.get(at)?,
-        sub_event_type: r.get(at + 1)?,
-        date_start: r.get(at + 2)?,
-        date_end: r.get(at + 3)?,
-        time_precision: r.get(at + 4)?,
-        location_id: r.get(at + 5)?,
-        location: r.get(at + 6)?,
-        country: r.get(at + 7)?,
-        admin1: r.get(at + 8)?,
-        lat: r.get(at + 9)?,
-        lon: r.get(at + 10)?,
-        geo_precision: r.get(at + 11)?,
-        actor1_id: r.get(at + 12)?,
-        actor1: r.get(at + 13)?,
-        actor2_id: r.get(at + 14)?,
-        actor2: r.get(at + 15)?,
-        fatalities: count(16)?,
-        injuries: count(17)?,
-        confidence: r.get::<_, Option<f64>>(at + 18)?.unwrap_or(0.0),
     })
 }

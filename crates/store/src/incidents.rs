@@ -78,7 +78,7 @@ pub struct Fields {
 }
 
 /// The shared columns, in [`Fields`] order.
-pub(crate) const FIELD_COLUMNS: &str = "event_type, sub_event_type, date_start, date_end, \
+pub const FIELD_COLUMNS: &str = "event_type, sub_event_type, date_start, date_end, \
     time_precision, location_id, location, country, admin1, lat, lon, geo_precision, \
     actor1_id, actor1, actor2_id, actor2, fatalities, injuries, confidence";
 
@@ -115,8 +115,8 @@ impl Fields {
         }
     }
 
-    /// Reads the shared columns starting at column `at`.
-    pub(crate) fn from_row(r: &Row, at: usize) -> rusqlite::Result<Fields> {
+    /// Reads the shared columns ([`FIELD_COLUMNS`]) starting at column `at`.
+    pub fn from_row(r: &Row, at: usize) -> rusqlite::Result<Fields> {
         Ok(Fields {
             event_type: r.get(at)?,
             sub_event_type: r.get(at + 1)?,
@@ -136,7 +136,7 @@ impl Fields {
             actor2: r.get(at + 15)?,
             fatalities: r.get::<_, Option<i64>>(at + 16)?.map(|n| n.max(0) as u64),
             injuries: r.get::<_, Option<i64>>(at + 17)?.map(|n| n.max(0) as u64),
-            confidence: r.get(at + 18)?,
+            confidence: r.get::<_, Option<f64>>(at + 18)?.unwrap_or(0.0),
         })
     }
 

@@ -825,6 +825,17 @@ mod tests {
     use rasid_text::tokens::tokenize;
 
     /// (text, mention text, id or id prefix, level).
+    /// Each `(text, mention, id)`: the text names that place with that span.
+    fn expect_found(cases: &[(&str, &str, &str)]) {
+        for (text, mention, id) in cases {
+            let got = places(text);
+            assert!(
+                got.iter().any(|(t, i, _)| t == mention && i == id),
+                "{text}: want {mention} {id}, got {got:?}"
+            );
+        }
+    }
+
     fn places(text: &str) -> Vec<(String, String, &'static str)> {
         let toks = tokenize(text);
         find_places(text, &toks, &[])
@@ -909,13 +920,7 @@ mod tests {
                 "rasid:al-bukamal-al-qaim-border-crossing",
             ),
         ];
-        for (text, mention, id) in cases {
-            let got = places(text);
-            assert!(
-                got.iter().any(|(t, i, _)| t == mention && i == id),
-                "{text}: want {mention} {id}, got {got:?}"
-            );
-        }
+        expect_found(cases);
     }
 
     #[test]
@@ -949,13 +954,7 @@ mod tests {
                 "rasid:admin1:sy-idlib",
             ),
         ];
-        for (text, mention, id) in cases {
-            let got = places(text);
-            assert!(
-                got.iter().any(|(t, i, _)| t == mention && i == id),
-                "{text}: want {mention} {id}, got {got:?}"
-            );
-        }
+        expect_found(cases);
     }
 
     #[test]
@@ -1017,13 +1016,7 @@ mod tests {
                 "rasid:admin1:sy-deir-ez-zor",
             ),
         ];
-        for (text, mention, id) in cases {
-            let got = places(text);
-            assert!(
-                got.iter().any(|(t, i, _)| t == mention && i == id),
-                "{text}: want {mention} {id}, got {got:?}"
-            );
-        }
+        expect_found(cases);
     }
 
     #[test]
