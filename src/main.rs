@@ -9,15 +9,20 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rasid_extract::Record;
 use rasid_ingest::Page;
-use rasid_ingest::read::{self, Input, Limits};
+use rasid_ingest::read::{self, Input, Limits, ReadError};
 use rayon::prelude::*;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 mod store_cli;
+
+// The pipeline allocates many small strings and vectors per document on
+// every core; mimalloc's per-thread free lists cost a fraction of glibc's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Pages analysed together: bounds memory while keeping every core busy.
 const BATCH: usize = 256;
@@ -184,41 +189,67 @@ fn progress() -> ProgressBar {
     bar
 }
 
-/// Runs the pipeline over every input, calling `emit` for each record in
-/// input order. Returns whether every input was read.
-fn run_pipeline(
+/// What one pass over the inputs saw.
+#[derive(Default)]
+struct Tally {
+    /// Pages read and analysed.
+    read: usize,
+    /// Inputs (or records inside them) that could not be read; each was
+    /// reported on stderr.
+    failed: usize,
+}
+
+/// Runs the pipeline over every input: one thread reads pages into bounded
+/// batches while the rayon pool runs `work` on the batch before it, and
+/// `emit` sees each page's result in input order on this thread. Memory stays
+/// bounded by three batches whatever the input size.
+fn run_pipeline<T: Send>(
     inputs: Vec<Input>,
-    mut emit: impl FnMut(&Page, Record) -> Result<()>,
-) -> Result<bool> {
+    work: impl Fn(&Page) -> T + Sync,
+    mut emit: impl FnMut(&Page, T) -> Result<()>,
+) -> Result<Tally> {
     let bar = progress();
-    let mut all_read = true;
-    let mut batch: Vec<Page> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Page>| -> Result<()> {
-        let records: Vec<Record> = batch.par_iter().map(rasid_extract::extract).collect();
-        for (page, record) in batch.iter().zip(records) {
-            emit(page, record)?;
-        }
-        bar.inc(batch.len() as u64);
-        batch.clear();
-        Ok(())
-    };
-    for item in read::read(inputs, Limits::default()) {
-        match item {
-            Ok(page) => {
-                batch.push(page);
+    let (send, receive) = mpsc::sync_channel::<Vec<Result<Page, ReadError>>>(1);
+    let tally = std::thread::scope(|scope| -> Result<Tally> {
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            for item in read::read(inputs, Limits::default()) {
+                batch.push(item);
                 if batch.len() == BATCH {
-                    flush(&mut batch)?;
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // A closed channel means the consumer stopped (an emit error).
+                    if send.send(full).is_err() {
+                        return;
+                    }
                 }
             }
-            Err(err) => {
-                all_read = false;
-                bar.suspend(|| eprintln!("rasid: {err}"));
+            let _ = send.send(batch);
+        });
+        let mut tally = Tally::default();
+        for batch in receive {
+            let results: Vec<Option<T>> = batch
+                .par_iter()
+                .map(|item| item.as_ref().ok().map(&work))
+                .collect();
+            for (item, result) in batch.iter().zip(results) {
+                match (item, result) {
+                    (Ok(page), Some(result)) => {
+                        tally.read += 1;
+                        emit(page, result)?;
+                    }
+                    (Err(err), _) => {
+                        tally.failed += 1;
+                        bar.suspend(|| eprintln!("rasid: {err}"));
+                    }
+                    (Ok(_), None) => unreachable!("every page read is analysed"),
+                }
             }
+            bar.inc(batch.len() as u64);
         }
-    }
-    flush(&mut batch)?;
+        Ok(tally)
+    })?;
     bar.finish_and_clear();
-    Ok(all_read)
+    Ok(tally)
 }
 
 fn extract(paths: Vec<String>, output: Option<PathBuf>) -> Result<bool> {
@@ -231,11 +262,17 @@ fn extract(paths: Vec<String>, output: Option<PathBuf>) -> Result<bool> {
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
-    let all_read = run_pipeline(inputs, |_, record| {
-        serde_json::to_writer(&mut out, &record)?;
-        out.write_all(b"\n")?;
+    // Records are serialised on the worker threads; this thread only writes.
+    let line = |page: &Page| -> serde_json::Result<Vec<u8>> {
+        let mut line = serde_json::to_vec(&rasid_extract::extract(page))?;
+        line.push(b'\n');
+        Ok(line)
+    };
+    let all_read = run_pipeline(inputs, line, |_, line| {
+        out.write_all(&line?)?;
         Ok(())
-    });
+    })
+    .map(|tally| tally.failed == 0);
     // A closed pipe (`rasid extract … | head`) is not an error worth a message.
     match all_read {
         Err(err) if is_broken_pipe(&err) => Ok(true),
@@ -274,13 +311,14 @@ fn eval(gold_path: PathBuf, paths: Vec<String>, json: bool) -> Result<bool> {
         paths
     };
     let mut docs = Vec::new();
-    let all_read = run_pipeline(inputs(paths)?, |page, record| {
+    let tally = run_pipeline(inputs(paths)?, rasid_extract::extract, |page, record| {
         docs.push(rasid_eval::Scored {
             file: page.origin.file.display().to_string(),
             record,
         });
         Ok(())
     })?;
+    let all_read = tally.failed == 0;
     let report = rasid_eval::evaluate(&gold, &gold_dir, &docs);
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);

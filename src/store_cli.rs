@@ -8,9 +8,7 @@
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use rasid_extract::Record;
-use rasid_ingest::read::{self, Limits};
 use rasid_store::{BatchOutcome, IncidentFilter, Store, search};
-use rayon::prelude::*;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -100,7 +98,7 @@ pub fn ingest(paths: Vec<String>, data: PathBuf) -> Result<bool> {
     let inputs = super::inputs(paths)?;
     let store = Store::open(&data)?;
     let before = store.totals()?;
-    let bar = super::progress();
+    let started = std::time::Instant::now();
     // Extraction (rayon) overlaps with the previous batch's transaction.
     let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Record>>(2);
     let writer = std::thread::spawn(move || -> Result<(Store, BatchOutcome)> {
@@ -111,43 +109,33 @@ pub fn ingest(paths: Vec<String>, data: PathBuf) -> Result<bool> {
         }
         Ok((store, total))
     });
-    let (mut read_ok, mut failed) = (0usize, 0usize);
-    let mut batch = Vec::with_capacity(super::BATCH);
-    let send_batch = |batch: &mut Vec<rasid_ingest::Page>,
-                      send: &std::sync::mpsc::SyncSender<Vec<Record>>|
-     -> bool {
-        let records: Vec<Record> = batch.par_iter().map(rasid_extract::extract).collect();
-        bar.inc(batch.len() as u64);
-        batch.clear();
-        send.send(records).is_ok()
-    };
+    let mut batch: Vec<Record> = Vec::with_capacity(super::BATCH);
     let mut writer_alive = true;
-    for item in read::read(inputs, Limits::default()) {
-        match item {
-            Ok(page) => {
-                read_ok += 1;
-                batch.push(page);
-                if batch.len() == super::BATCH && !send_batch(&mut batch, &send) {
-                    writer_alive = false;
-                    break;
-                }
-            }
-            Err(err) => {
-                failed += 1;
-                bar.suspend(|| eprintln!("rasid: {err}"));
+    let pipeline = super::run_pipeline(inputs, rasid_extract::extract, |_, record| {
+        batch.push(record);
+        if batch.len() == super::BATCH {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(super::BATCH));
+            if send.send(full).is_err() {
+                // The writer failed; its error is reported below.
+                writer_alive = false;
+                anyhow::bail!("the store writer stopped");
             }
         }
-    }
+        Ok(())
+    });
     if writer_alive {
-        send_batch(&mut batch, &send);
+        let _ = send.send(batch);
     }
     // Closing the channel lets the writer commit its last batch and return.
     drop(send);
-    bar.finish_and_clear();
-    let elapsed = bar.elapsed();
+    let elapsed = started.elapsed();
     let (store, outcome) = writer
         .join()
         .map_err(|_| anyhow::anyhow!("the store writer panicked"))??;
+    let super::Tally {
+        read: read_ok,
+        failed,
+    } = pipeline?;
     let after = store.totals()?;
     let rate = read_ok as f64 / elapsed.as_secs_f64().max(1e-3);
     let mut out = io::stdout().lock();
