@@ -67,6 +67,8 @@ pub(crate) struct Args {
     pub hurt: bool,
     /// actor1 was read from a perpetrator cue ("نفذه", "تبنى", "برصاص").
     pub actor1_cued: bool,
+    /// An armed actor is among the attacked or the victims.
+    pub armed_victim: bool,
 }
 
 /// The part an actor mention plays.
@@ -135,8 +137,31 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
     if in_toll || after_toll || a.id == Some(CIVILIANS) {
         return Role::Victim;
     }
+    // "تابعة لـ X": X owns the noun before; it acted when that noun did
+    // ("خلايا تابعة لداعش هاجمت"), it was hit when the noun was ("على نقطة
+    // تابعة للجيش", "بسيارة تابعة للأسايش").
+    if let Some(owner) = ctx.cue_before(Class::Owner, ta, 0, lo) {
+        let head = owner.start.checked_sub(1).filter(|&h| h >= lo);
+        let hit = head.is_some_and(|h| {
+            let n = tokens[h].norm.strip_prefix('و').unwrap_or(&tokens[h].norm);
+            n.starts_with('ب') && n.chars().count() > 3
+                || ctx
+                    .hits_in(h.saturating_sub(3).max(lo), h + 1)
+                    .iter()
+                    .any(|x| {
+                        x.start <= h
+                            && h < x.end + 1
+                            && matches!(ctx.class(x), Class::Target | Class::Property)
+                    })
+        });
+        return if hit { Role::Target } else { Role::Perpetrator };
+    }
     // "تقل عناصر من X", "قيادي في X": the victim's group.
-    if ctx.cue_before(Class::Member, ta, 3, lo).is_some() {
+    // Not past another name ("جندي من الجيش السوري بنيران داعش").
+    let member = ctx
+        .cue_before(Class::Member, ta, 3, lo)
+        .is_some_and(|h| !ctx.actor_tok.iter().any(|&t| t >= h.end && t < ta));
+    if member {
         return Role::Member;
     }
     if ctx.cue_before(Class::Agent, ta, 3, lo).is_some()
@@ -145,6 +170,16 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
         return Role::Perpetrator;
     }
     if ctx.cue_before(Class::Report, ta, 2, lo).is_some() {
+        return Role::Announcer;
+    }
+    // "وكانت قوات النظام قد أعلنت مقتل …": the subject of a report verb
+    // before the trigger is the source, not a side.
+    let a_end = tokens.partition_point(|t| t.start < a.end);
+    let reports = ctx
+        .hits_in(a_end, (a_end + 2).min(trigger.start))
+        .iter()
+        .any(|h| ctx.class(h) == Class::Report && ctx.entry(h).pos == Pos::Verb);
+    if reports && ta < trigger.start {
         return Role::Announcer;
     }
     // "بين X وY": X acted, Y was met.
@@ -411,6 +446,7 @@ fn read_actors(ctx: &Ctx, fam: Family, trigger: &Hit, lo: usize, hi: usize, args
             && r.actors[i].id != Some(CIVILIANS)
             && Some(i) != actor1
     });
+    args.armed_victim = armed_victim;
     args.civilian_victims = !armed_victim
         && (id(actor2) == Some(CIVILIANS)
             || roles
@@ -463,8 +499,28 @@ fn place(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<usize> {
             } else {
                 trigger.start - tp
             };
-            (rank(r.places[p].place.level), d)
+            (rank(r.places[p].place.level), on_road(ctx, p), d)
         })
+}
+
+/// Whether a place names a road's end ("طريق دير الزور – تدمر"): the road
+/// runs through the incident, the town it leads to is elsewhere.
+fn on_road(ctx: &Ctx, p: usize) -> bool {
+    let tokens = ctx.tokens();
+    let tp = ctx.place_tok[p];
+    let road = |n: &str| {
+        let n = n.strip_prefix('و').unwrap_or(n);
+        let n = n
+            .strip_prefix('ب')
+            .or_else(|| n.strip_prefix('ل'))
+            .unwrap_or(n);
+        matches!(n, "طريق" | "الطريق" | "اوتوستراد" | "الاوتوستراد")
+    };
+    // "طريق دير الزور – تدمر": the town after the dash ends the road too.
+    let dash = |t: &rasid_text::tokens::Token| matches!(t.norm.as_str(), "-" | "–" | "—");
+    road(&tokens[tp].norm)
+        || (tp > 0 && road(&tokens[tp - 1].norm))
+        || (tp > 0 && dash(&tokens[tp - 1]))
 }
 
 /// A place mention as a location: its ACLED geo precision and the span of
@@ -519,6 +575,14 @@ pub(crate) fn listed_places(ctx: &Ctx, trigger: &Hit, hi: usize) -> Vec<usize> {
 fn date(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<(String, String, u8, usize)> {
     let r = ctx.r;
     let tokens = ctx.tokens();
+    // A day named for the incident itself, besides the report's own date.
+    let alt_day = (0..r.dates.len()).any(|d| {
+        ctx.date_tok[d] >= lo
+            && ctx.date_tok[d] < hi
+            && r.dates[d].value.is_some()
+            && r.dates[d].precision == DatePrecision::Day
+            && !announced(ctx, d, lo, trigger)
+    });
     let best = (0..r.dates.len())
         .filter(|&d| ctx.date_tok[d] >= lo && ctx.date_tok[d] < hi)
         .filter(|&d| r.dates[d].value.is_some())
@@ -531,11 +595,16 @@ fn date(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<(String, Strin
         .filter(|&d| r.dates[d].precision != DatePrecision::Year)
         .min_by_key(|&d| {
             let t = ctx.date_tok[d];
-            if t >= trigger.end {
+            let dist = if t >= trigger.end {
                 t - trigger.end
             } else {
                 trigger.start - t
-            }
+            };
+            (
+                !tied(ctx, d, hi),
+                announced(ctx, d, lo, trigger) && alt_day,
+                dist,
+            )
         })?;
     let m = &r.dates[best];
     let v = m.value.as_deref()?;
@@ -549,6 +618,33 @@ fn date(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<(String, Strin
         }
         DatePrecision::Year => None,
     }
+}
+
+/// Whether date `d` is followed by "حين"/"عندما" ("منذ السابع عشر من فبراير،
+/// حين قتل …"): the clause after it tells what happened that day.
+fn tied(ctx: &Ctx, d: usize, hi: usize) -> bool {
+    let tokens = ctx.tokens();
+    let end = tokens.partition_point(|t| t.start < ctx.r.dates[d].end);
+    tokens[end.min(hi)..(end + 2).min(hi)]
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "حين" | "عندما" | "وحين"))
+}
+
+/// Whether date `d` dates the report rather than the incident: it follows
+/// a report verb with no incident word between ("أعلن الجهاز، اليوم الأحد،
+/// القبض على … فجر أمس").
+fn announced(ctx: &Ctx, d: usize, lo: usize, trigger: &Hit) -> bool {
+    let t = ctx.date_tok[d];
+    if t >= trigger.start {
+        return false;
+    }
+    ctx.hits_in(t.saturating_sub(6).max(lo), t)
+        .iter()
+        .any(|h| ctx.class(h) == Class::Report && ctx.entry(h).pos == Pos::Verb)
+        && !ctx
+            .hits_in(t.saturating_sub(6).max(lo), t)
+            .iter()
+            .any(|h| ctx.class(h).is_incident())
 }
 
 /// Killed and injured in scope: counts joined by "و" add up, separate

@@ -116,7 +116,7 @@ impl<'r, 'a> Ctx<'r, 'a> {
     pub fn hits_in(&self, lo: usize, hi: usize) -> &[Hit] {
         let a = self.hits.partition_point(|h| h.start < lo);
         let b = self.hits.partition_point(|h| h.start < hi);
-        &self.hits[a..b]
+        &self.hits[a..b.max(a)]
     }
 
     /// A cue of `class` ending at most `gap` tokens before token `tok`,
@@ -160,8 +160,6 @@ struct Candidate {
     suicide: bool,
     /// Read from a sentence of trends or opinion (kept for a concrete anchor).
     hedged: bool,
-    /// The sentence detector's score, for violent incidents.
-    detector: Option<f32>,
     /// The detector finds the sentence no incident report: no event of its own.
     vetoed: bool,
     /// Its sentence opens with "وفي حادث منفصل" and the like: never merged.
@@ -526,6 +524,24 @@ fn code_group(
     f: &SentenceFacts,
     out: &mut Vec<Candidate>,
 ) {
+    // "تظاهرة … تنديداً باغتيال …": what a protest denounces is told after
+    // the cue; its words and tolls are not the protest's own.
+    let cut = (fam == Family::Protest)
+        .then(|| {
+            ctx.hits_in(lo, hi)
+                .iter()
+                .find(|h| ctx.class(h) == Class::Cause && hits.iter().any(|t| t.end <= h.start))
+                .map(|h| h.start)
+        })
+        .flatten();
+    let kept: Vec<Hit>;
+    let (hits, hi) = match cut {
+        Some(b) => {
+            kept = hits.iter().filter(|h| h.start < b).copied().collect();
+            (&kept[..], b)
+        }
+        None => (hits, hi),
+    };
     let trigger = main_hit(ctx, hits);
     let e = ctx.entry(&trigger);
     let weak = hits.iter().all(|h| ctx.class(h) == Class::Kill);
@@ -551,7 +567,6 @@ fn code_group(
         suicide,
         hedged: f.hedged,
         anaphoric: false,
-        detector: None,
         vetoed: false,
         separate: ctx
             .hits_in(sent_lo, (sent_lo + 4).min(sent_hi))
@@ -590,19 +605,21 @@ fn code_group(
         }
         _ => c.explicit = true,
     }
-    if weak && !c.args.counted {
+    // "قُتلت امرأة … الخميس الماضي", "قُتل برصاص مسلحين … مساء السبت": an
+    // outcome word tells an incident when a day and a victim or a killer
+    // are named with it.
+    let shot = ctx.cue_after(Class::Perpetrator, trigger.end, 1, hi);
+    if weak && !c.args.counted && !(f.day_date && (c.args.civilian_victims || shot)) {
         return;
     }
     if fam == Family::Violence {
         // The sentence detector learnt from the GSR vetoes an assault read
         // from an attack word alone (no toll, no weapon named) in a sentence
         // it finds far from any incident report ("شن هجوماً على الحكومة");
-        // its score also informs the confidence.
         let score = crate::detect::violence_score_tokens(&tokens[sent_lo..sent_hi]);
         // A vetoed reading may still tell more of an incident coded before.
         c.vetoed =
             !c.args.hurt && c.event_type != REMOTE && score < crate::detect::threshold() * VETO;
-        c.detector = Some(score);
     }
     let _ = tokens;
     out.push(c);
@@ -667,13 +684,23 @@ fn type_violence(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize, c: &mut Candidat
         c.explicit = true;
         return;
     }
-    if let Some(m) = near_means {
+    // "هاجموا النقطة بالأسلحة الخفيفة والقنابل اليدوية … واشتبكوا معها":
+    // grenades or mortars carried into a fight are a clash's arms.
+    let fought = classes(Class::Clash).next().is_some()
+        && matches!(
+            near_means,
+            Some("Grenade" | "Shelling/artillery/missile attack")
+        );
+    if let (Some(m), false) = (near_means, fought) {
         c.event_type = REMOTE;
         c.sub_event_type = m;
         c.explicit = true;
         return;
     }
-    let civilian_target = c.args.civilian_victims;
+    // "قُتل الشيخ … برصاص مسلحين": a killing named only by its outcome,
+    // with no armed side among the hit, is violence against a civilian.
+    let civilian_target =
+        c.args.civilian_victims || (c.weak && !c.args.armed_victim && !c.args.counted);
     if classes(Class::Execution).next().is_some()
         || (civilian_target && classes(Class::Clash).next().is_none())
     {
@@ -774,8 +801,25 @@ fn places_compatible(ctx: &Ctx, a: usize, b: usize) -> bool {
     arguments::km(p.lat, p.lon, q.lat, q.lon) <= limit
 }
 
+/// Whether two candidates name different known attackers ("هجوم لداعش",
+/// then "نفذت طائرات القوة الجوية العراقية ضربات"): a second incident,
+/// the reply to the first, not a second report of it.
+fn actor_conflict(ctx: &Ctx, e: &Candidate, c: &Candidate) -> bool {
+    let id = |x: Option<usize>| {
+        x.and_then(|i| ctx.r.actors[i].id)
+            .filter(|id| *id != arguments::CIVILIANS && !id.starts_with("unidentified"))
+    };
+    match (id(e.args.actor1), id(c.args.actor1)) {
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    }
+}
+
 fn compatible(ctx: &Ctx, e: &Candidate, c: &Candidate) -> bool {
     if c.distinct || c.separate || e.family != c.family {
+        return false;
+    }
+    if e.family == Family::Violence && actor_conflict(ctx, e, c) {
         return false;
     }
     // Two placed reports typed apart ("أعدم … في الشحيل", "هاجم … في البصيرة").
@@ -831,13 +875,19 @@ fn merge(ctx: &Ctx, candidates: Vec<Candidate>) -> Vec<Coded> {
             c.args.location.is_none() && c.args.date.is_none() && after_last && !c.separate;
         // A defused bomb or an arrest told as the sequel of an incident is
         // an event of its own, placed and dated by the incident.
+        // A strike by the other side right after an attack is its reply.
+        let reply = c.family == Family::Violence
+            && c.event_type == REMOTE
+            && c.explicit
+            && !c.hedged
+            && out.last().is_some_and(|k| actor_conflict(ctx, &k.c, &c));
         let sequel = detail
             && !pointer
-            && matches!(
+            && (matches!(
                 c.family,
                 Family::Defuse | Family::Arrest | Family::Agreement
-            )
-            && out.last().is_some_and(|k| k.c.family != c.family);
+            ) && out.last().is_some_and(|k| k.c.family != c.family)
+                || reply);
         // A raid or a foiled attack whose details tell an exchange of fire
         // or a toll was a clash.
         let raid = out.iter().rposition(|k| {
@@ -870,7 +920,14 @@ fn merge(ctx: &Ctx, candidates: Vec<Candidate>) -> Vec<Coded> {
             }
         });
         let joins = match target {
-            Some(i) => pointer || detail || !c.standalone() || !conflicting(&out[i].c, &c),
+            // A sentence with nothing of its own joins only an incident told
+            // just before it; further on it describes, not reports.
+            Some(i) => {
+                pointer
+                    || detail
+                    || (!c.standalone() && c.sentence <= out[i].last + 2)
+                    || (c.standalone() && !conflicting(&out[i].c, &c))
+            }
             None => false,
         };
         if let (true, Some(i)) = (joins, target) {
@@ -970,7 +1027,7 @@ fn absorb(ctx: &Ctx, e: &mut Candidate, c: &Candidate, pointer: bool) {
             e.event_type = REMOTE;
             e.sub_event_type = "Suicide bomb";
             e.explicit = true;
-        } else if !e.explicit && c.explicit && c.event_type == REMOTE {
+        } else if !e.explicit && c.explicit && c.event_type == REMOTE && !c.hedged {
             e.event_type = c.event_type;
             e.sub_event_type = c.sub_event_type;
             e.explicit = true;
@@ -1006,25 +1063,40 @@ fn finish(ctx: &Ctx, k: Coded) -> Incident {
         (t[c.trigger.start].start, t[c.trigger.end - 1].end)
     };
     let a = &c.args;
-    let mut conf: f64 = match c.family {
-        Family::Violence | Family::Arrest => 0.5,
-        Family::Protest | Family::Abduction | Family::Takeover => 0.45,
-        Family::Defuse => 0.4,
-        _ => 0.3,
+    // The sentence detector's score on the trigger's sentence, read from
+    // the body as `bin/calibrate.rs` reads it from a record, so that the
+    // model applied here is the one fitted there.
+    let chars: Vec<char> = r.body.chars().collect();
+    let detector = crate::calibrate::detector_applies(c.sub_event_type)
+        .then(|| {
+            r.sentences
+                .iter()
+                .find(|s| s.start <= trigger.0 && trigger.0 < s.end)
+        })
+        .flatten()
+        .map(|s| {
+            let text: String = chars[s.start.min(chars.len())..s.end.min(chars.len())]
+                .iter()
+                .collect();
+            crate::detect::violence_score(&text)
+        });
+    let actor2 = a.actor2.map(ActorRef::Mention).or_else(|| {
+        // ACLED: the victims of violence against civilians are civilians.
+        (c.event_type == "Violence against civilians")
+            .then(|| ActorRef::Civilians(victim_words(ctx, &c)))
+    });
+    let signals = crate::calibrate::Signals {
+        event_type: c.event_type,
+        sub_event_type: c.sub_event_type,
+        date: a.date.is_some(),
+        location: a.location.is_some(),
+        actor1: a.actor1.is_some(),
+        actor2: actor2.is_some(),
+        toll: a.fatalities.is_some() || a.injuries.is_some(),
+        multi: k.last > k.first,
+        detector,
     };
-    conf += if a.date.is_some() { 0.1 } else { 0.0 };
-    conf += if a.location.is_some() { 0.1 } else { 0.0 };
-    conf += if a.actor1.is_some() { 0.08 } else { 0.0 };
-    conf += if a.actor2.is_some() { 0.04 } else { 0.0 };
-    conf += if a.fatalities.is_some() || a.injuries.is_some() {
-        0.08
-    } else {
-        0.0
-    };
-    conf += if k.mentions > 1 { 0.05 } else { 0.0 };
-    conf -= if c.weak { 0.15 } else { 0.0 };
-    conf -= if c.hedged { 0.1 } else { 0.0 };
-    conf += c.detector.map_or(0.0, |p| (f64::from(p) - 0.5) * 0.2);
+    let conf = crate::calibrate::CALIBRATION.apply(&signals);
     Incident {
         event_type: c.event_type,
         sub_event_type: c.sub_event_type,
@@ -1033,13 +1105,9 @@ fn finish(ctx: &Ctx, k: Coded) -> Incident {
         date: a.date.clone(),
         location: a.location,
         actor1: a.actor1.map(ActorRef::Mention),
-        actor2: a.actor2.map(ActorRef::Mention).or_else(|| {
-            // ACLED: the victims of violence against civilians are civilians.
-            (c.event_type == "Violence against civilians")
-                .then(|| ActorRef::Civilians(victim_words(ctx, &c)))
-        }),
+        actor2,
         fatalities: a.fatalities,
         injuries: a.injuries,
-        confidence: (conf.clamp(0.05, 0.95) * 100.0).round() / 100.0,
+        confidence: (conf.clamp(0.01, 0.99) * 100.0).round() / 100.0,
     }
 }

@@ -79,6 +79,8 @@ pub(crate) enum Class {
     MobSite,
     Deployable,
     Property,
+    Owner,
+    Cause,
 }
 
 impl Class {
@@ -113,6 +115,8 @@ impl Class {
             "mobsite" => MobSite,
             "deployable" => Deployable,
             "property" => Property,
+            "owner" => Owner,
+            "cause" => Cause,
             "means" => Means,
             "weapon" => Weapon,
             "protester" => Protester,

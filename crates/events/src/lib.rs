@@ -18,9 +18,12 @@
 //!   precision, fatalities and injuries, from the earlier stages' mentions.
 //! - [`detect`]: the sentence detector learnt from the GSR; the coder uses
 //!   its score to veto bare attack words and to inform confidence.
+//! - [`calibrate`]: the confidence model (`data/models/event-confidence.tsv`)
+//!   and its fitting against gold (`src/bin/calibrate.rs`).
 #![deny(missing_docs)]
 
 mod arguments;
+pub mod calibrate;
 mod coding;
 pub mod detect;
 mod lexicon;

@@ -293,6 +293,18 @@ const ROLES: &[(&str, Option<&str>, Option<&str>)] = &[
         Some("isis"),
         Some("syrian-army"),
     ),
+    // "تابعة لـ": the owner of what was hit is the attacked.
+    (
+        "أصيب ثلاثة عناصر بانفجار عبوة ناسفة صباح الأحد بسيارة تابعة لقوات سوريا الديمقراطية قرب بلدة الصور.",
+        None,
+        Some("sdf"),
+    ),
+    // The subject of a report verb is its source; its own dead make it actor2.
+    (
+        "وكان الجيش العراقي قد أعلن مقتل اثنين من عناصره في كمين نصبه تنظيم داعش قرب بيجي يوم الثلاثاء.",
+        Some("isis"),
+        Some("iraqi-security-forces"),
+    ),
 ];
 
 #[test]
@@ -488,4 +500,45 @@ fn shared_types_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Incident>();
     check::<Reading<'static>>();
+}
+
+#[test]
+fn a_protest_toll_leaves_out_what_it_denounces() {
+    let body = "تظاهر عشرات من أهالي بلدة البصيرة يوم الأحد تنديداً باغتيال ثلاثة من شيوخ العشائر برصاص مجهولين.";
+    let (got, _, _) = code(body);
+    let protest = got
+        .iter()
+        .find(|e| e.event_type == "Protests")
+        .expect("a protest");
+    assert_eq!(protest.fatalities, None, "{got:?}");
+}
+
+#[test]
+fn a_date_tied_by_hin_dates_its_clause() {
+    let body = "ويعد هجوم الخميس الأعنف منذ العاشر من يناير الماضي، حين قُتل 14 عاملاً في هجوم مماثل قرب مدينة تدمر.";
+    let (got, _, _) = code(body);
+    assert!(
+        got.iter()
+            .any(|e| e.date.as_ref().is_some_and(|d| d.0 == "2024-01-10")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_reply_strike_by_the_other_side_is_its_own_event() {
+    let body = "هاجم مسلحون من تنظيم داعش نقطة للجيش العراقي قرب قضاء الحويجة مساء الخميس، ما أسفر عن مقتل جنديين.\n\nوبعد ساعات شنت طائرات التحالف الدولي غارة جوية على مخبأ للمهاجمين في وادي الشاي.";
+    let (got, _, _) = code(body);
+    assert!(
+        got.iter().any(|e| e.sub_event_type == "Air/drone strike"),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|e| e.event_type == "Battles"), "{got:?}");
+}
+
+#[test]
+fn confidence_is_a_probability() {
+    let (got, _, _) =
+        code("شنت طائرات التحالف الدولي غارة جوية على مخبأ لتنظيم داعش في وادي حوران يوم الثلاثاء.");
+    assert!(!got.is_empty());
+    assert!(got.iter().all(|e| (0.0..=1.0).contains(&e.confidence)));
 }
