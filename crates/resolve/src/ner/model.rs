@@ -428,7 +428,28 @@ fn viterbi_i32(emissions: &[[i32; NTAGS]], trans: &[[i32; NTAGS]; NTAGS + 1]) ->
     let mut back: Vec<[u8; NTAGS]> = vec![[0; NTAGS]; n];
     for i in 1..n {
         let mut next = [0i32; NTAGS];
-        let reach = if i == 1 { first } else { u16::MAX };
+        if i >= 2 {
+            // Every predecessor reachable: fixed loops the compiler unrolls.
+            for c in 0..NTAGS {
+                let (lo, hi) = if c == 0 || c % 2 == 1 {
+                    (0, NTAGS)
+                } else {
+                    (c - 1, c + 1)
+                };
+                let (mut b, mut bp) = (score[lo] + trans[lo][c], lo);
+                for p in lo + 1..hi {
+                    let s = score[p] + trans[p][c];
+                    if s > b {
+                        (b, bp) = (s, p);
+                    }
+                }
+                next[c] = b + emissions[i][c];
+                back[i][c] = bp as u8;
+            }
+            score = next;
+            continue;
+        }
+        let reach = first;
         for c in 0..NTAGS {
             let (lo, hi) = if c == 0 || c % 2 == 1 {
                 (0, NTAGS)

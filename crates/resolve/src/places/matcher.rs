@@ -452,8 +452,7 @@ fn score(e: &Entry, cue: Cue, ctx: &Context) -> f64 {
             s += 10.0;
         }
     }
-    if !matches!(e.level, Level::Country | Level::Admin1)
-        && ctx.has_admin1(e.country, e.admin1code)
+    if !matches!(e.level, Level::Country | Level::Admin1) && ctx.has_admin1(e.country, e.admin1code)
     {
         s += 15.0;
     }

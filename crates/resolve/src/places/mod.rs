@@ -2,9 +2,10 @@
 //!
 //! Owns the gazetteer (`data/gazetteer/`, built by
 //! `data/scripts/build_gazetteer.py`, compiled into a binary table by
-//! `build.rs`), matching place names over clitic-aware normalised tokens, regional phrases ("ريف حلب الشمالي") and
-//! disambiguation. It must not read actors or people itself: spans those
-//! stages claimed are passed in and never yield a place.
+//! `build.rs`), matching place names over clitic-aware normalised tokens,
+//! regional phrases ("ريف حلب الشمالي") and disambiguation. It must not
+//! read actors or people itself: spans those stages claimed are passed in
+//! and never yield a place.
 
 mod gazetteer;
 mod matcher;
