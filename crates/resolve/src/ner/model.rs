@@ -57,8 +57,9 @@ fn filter_bit(key: u64) -> usize {
     (key >> 40) as usize & (FILTER_WORDS * 64 - 1)
 }
 
-/// Words cached per thread before the cache starts over.
-const WORD_CACHE_MAX: usize = 50_000;
+/// Words cached per thread before the cache starts over: above a day of
+/// news's vocabulary (~75k words for 2,000 articles), at ~300 bytes a word.
+const WORD_CACHE_MAX: usize = 150_000;
 
 /// A word's information and the scores of its one-word features.
 #[derive(Clone, Copy)]
@@ -70,11 +71,20 @@ struct CachedWord {
     neighbour: [[i32; NTAGS]; 4],
 }
 
-type WordCache = (u64, HashMap<u64, CachedWord, BuildHasherDefault<PreHashed>>);
+/// Per-thread cache of word scores for one model. The index maps a word's
+/// hash to its place in `words`: a small table that stays in cache, where
+/// a map holding the ~300-byte records themselves would not.
+#[derive(Default)]
+struct WordCache {
+    /// Id of the model the scores belong to.
+    model: u64,
+    index: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
+    words: Vec<CachedWord>,
+}
 
 thread_local! {
     /// Per-thread cache of word scores, for the model whose id it holds.
-    static WORD_CACHE: RefCell<WordCache> = RefCell::new((0, HashMap::default()));
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
 }
 
 /// Magic bytes of a model file.
@@ -231,46 +241,54 @@ impl Model {
     /// word and thread: news vocabulary repeats, so most tokens cost one
     /// lookup plus the few features that join tokens.
     pub fn tag(&self, words: &[&str]) -> Vec<usize> {
+        let n = words.len();
+        if n == 0 {
+            return Vec::new();
+        }
         let mut fs: Vec<u64> = Vec::with_capacity(96);
-        let cached: Vec<CachedWord> = WORD_CACHE.with(|cache| {
+        WORD_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if cache.0 != self.id || cache.1.len() > WORD_CACHE_MAX {
-                cache.0 = self.id;
-                cache.1.clear();
+            let cache = &mut *cache;
+            if cache.model != self.id || cache.words.len() + n > WORD_CACHE_MAX {
+                cache.model = self.id;
+                cache.index.clear();
+                cache.words.clear();
             }
-            words
+            let ids: Vec<u32> = words
                 .iter()
                 .map(|w| {
                     let h = hash_bytes(w.as_bytes());
-                    *cache
-                        .1
-                        .entry(h)
-                        .or_insert_with(|| self.word_scores(w, h, &mut fs))
+                    let next = cache.words.len() as u32;
+                    let id = *cache.index.entry(h).or_insert(next);
+                    if id == next {
+                        cache.words.push(self.word_scores(w, h, &mut fs));
+                    }
+                    id
                 })
-                .collect()
-        });
-        let infos: Vec<WordInfo> = cached.iter().map(|c| c.info).collect();
-        let phrase = phrase_bits(&infos);
-        let n = words.len();
-        let emissions: Vec<[i32; NTAGS]> = (0..n)
-            .map(|i| {
-                let mut s = cached[i].local;
-                for (k, &d) in OFFSETS.iter().enumerate() {
-                    let j = i as isize + d;
-                    if j >= 0 && (j as usize) < n {
-                        for (a, b) in s.iter_mut().zip(&cached[j as usize].neighbour[k]) {
-                            *a += b;
+                .collect();
+            let cached = |i: usize| &cache.words[ids[i] as usize];
+            let infos: Vec<WordInfo> = (0..n).map(|i| cached(i).info).collect();
+            let phrase = phrase_bits(&infos);
+            let emissions: Vec<[i32; NTAGS]> = (0..n)
+                .map(|i| {
+                    let mut s = cached(i).local;
+                    for (k, &d) in OFFSETS.iter().enumerate() {
+                        let j = i as isize + d;
+                        if j >= 0 && (j as usize) < n {
+                            for (a, b) in s.iter_mut().zip(&cached(j as usize).neighbour[k]) {
+                                *a += b;
+                            }
                         }
                     }
-                }
-                fs.clear();
-                context_features(&infos, &phrase, i, &mut fs);
-                self.add_scores(&fs, &mut s);
-                s[0] -= self.o_bias;
-                s
-            })
-            .collect();
-        viterbi(&emissions, &self.trans)
+                    fs.clear();
+                    context_features(&infos, &phrase, i, &mut fs);
+                    self.add_scores(&fs, &mut s);
+                    s[0] -= self.o_bias;
+                    s
+                })
+                .collect();
+            viterbi_i32(&emissions, &self.trans)
+        })
     }
 
     /// Serialises the model (gzip-compressed).
@@ -386,6 +404,94 @@ impl Reader<'_> {
     }
 }
 
+/// [`viterbi`] over integer scores, without `Option`s: the same sums in the
+/// same order and the same tie-breaking (first best predecessor, first best
+/// final tag), so the same path. Only the first position has tags that
+/// cannot be reached (`I-X`); from the second on every tag has an `O`
+/// predecessor, so from the third on every predecessor is reachable and
+/// the loops run over fixed sets.
+fn viterbi_i32(emissions: &[[i32; NTAGS]], trans: &[[i32; NTAGS]; NTAGS + 1]) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Scores of the first position; `I-X` is unreachable there.
+    let mut score = [i32::MIN; NTAGS];
+    let first: u16 = (0..NTAGS)
+        .filter(|&c| allowed(None, c))
+        .fold(0, |m, c| m | (1 << c));
+    for c in 0..NTAGS {
+        if first & (1 << c) != 0 {
+            score[c] = trans[NTAGS][c] + emissions[0][c];
+        }
+    }
+    let mut back: Vec<[u8; NTAGS]> = vec![[0; NTAGS]; n];
+    for i in 1..n {
+        let mut next = [0i32; NTAGS];
+        if i >= 2 {
+            // Every predecessor reachable: fixed loops the compiler unrolls.
+            for c in 0..NTAGS {
+                let (lo, hi) = if c == 0 || c % 2 == 1 {
+                    (0, NTAGS)
+                } else {
+                    (c - 1, c + 1)
+                };
+                let (mut b, mut bp) = (score[lo] + trans[lo][c], lo);
+                for p in lo + 1..hi {
+                    let s = score[p] + trans[p][c];
+                    if s > b {
+                        (b, bp) = (s, p);
+                    }
+                }
+                next[c] = b + emissions[i][c];
+                back[i][c] = bp as u8;
+            }
+            score = next;
+            continue;
+        }
+        let reach = first;
+        for c in 0..NTAGS {
+            let (lo, hi) = if c == 0 || c % 2 == 1 {
+                (0, NTAGS)
+            } else {
+                (c - 1, c + 1)
+            };
+            let mut best: Option<(i32, usize)> = None;
+            for p in lo..hi {
+                if reach & (1 << p) == 0 {
+                    continue;
+                }
+                let s = score[p] + trans[p][c];
+                if best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, p));
+                }
+            }
+            // Every tag has a reachable predecessor from the second
+            // position on: `O` and `B-X` follow the first position's `O`,
+            // `I-X` its `B-X`.
+            let (s, p) = best.expect("a reachable predecessor");
+            next[c] = s + emissions[i][c];
+            back[i][c] = p as u8;
+        }
+        score = next;
+    }
+    let reach = if n == 1 { first } else { u16::MAX };
+    let mut last = 0;
+    let mut best: Option<i32> = None;
+    for (c, &s) in score.iter().enumerate() {
+        if reach & (1 << c) != 0 && best.is_none_or(|b| s > b) {
+            best = Some(s);
+            last = c;
+        }
+    }
+    let mut out = vec![0; n];
+    out[n - 1] = last;
+    for i in (1..n).rev() {
+        out[i - 1] = usize::from(back[i][out[i]]);
+    }
+    out
+}
+
 /// The best tag sequence under emission and transition scores, with BIO
 /// constraints; generic over the score type so training (f32) and tagging
 /// (i32) share it.
@@ -460,6 +566,36 @@ mod tests {
         for &(p, c, ok) in cases {
             assert_eq!(allowed(p.map(tag_index), tag_index(c)), ok, "{p:?} {c}");
         }
+    }
+
+    #[test]
+    fn integer_viterbi_matches_the_generic_one() {
+        // A small linear congruential generator: scores with many ties and
+        // both signs, over lengths 1..40.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |m: i32| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((x >> 33) as i32).rem_euclid(2 * m + 1) - m
+        };
+        for round in 0..400 {
+            let m = if round % 2 == 0 { 3 } else { 30_000 };
+            let mut trans = [[0i32; NTAGS]; NTAGS + 1];
+            for row in trans.iter_mut() {
+                for t in row.iter_mut() {
+                    *t = next(m);
+                }
+            }
+            let n = 1 + (round % 40);
+            let em: Vec<[i32; NTAGS]> = (0..n).map(|_| std::array::from_fn(|_| next(m))).collect();
+            assert_eq!(
+                viterbi_i32(&em, &trans),
+                viterbi(&em, &trans),
+                "round {round}"
+            );
+        }
+        assert!(viterbi_i32(&[], &[[0; NTAGS]; NTAGS + 1]).is_empty());
     }
 
     #[test]

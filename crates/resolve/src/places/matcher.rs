@@ -173,18 +173,18 @@ struct RegionPhrase {
 /// Places and governorates the document names without doubt.
 #[derive(Default)]
 struct Context {
-    countries: FxHashMap<String, u32>,
-    admin1: FxHashMap<(String, String), u32>,
-    top_country: Option<String>,
+    countries: FxHashMap<&'static str, u32>,
+    admin1: FxHashMap<(&'static str, &'static str), u32>,
+    top_country: Option<&'static str>,
     /// Per raw match, what it added itself (country, admin1 code): a name
     /// must not vouch for its own reading.
-    own: Vec<Option<(String, String)>>,
+    own: Vec<Option<(&'static str, &'static str)>>,
     /// The raw match being resolved, if any.
     current: Option<usize>,
 }
 
 impl Context {
-    fn own(&self) -> Option<&(String, String)> {
+    fn own(&self) -> Option<&(&'static str, &'static str)> {
         self.current
             .and_then(|k| self.own.get(k))
             .and_then(Option::as_ref)
@@ -199,9 +199,8 @@ impl Context {
 
     /// Whether another name of the document lies in this governorate.
     fn has_admin1(&self, country: &str, code: &str) -> bool {
-        let key = (country.to_string(), code.to_string());
-        let n = self.admin1.get(&key).copied().unwrap_or(0);
-        let mine = self.own().is_some_and(|o| *o == key) as u32;
+        let n = self.admin1.get(&(country, code)).copied().unwrap_or(0);
+        let mine = self.own().is_some_and(|o| *o == (country, code)) as u32;
         n > mine
     }
 }
@@ -243,7 +242,7 @@ fn raw_matches(g: &Gazetteer, tokens: &[Token]) -> Vec<Raw> {
         }
         let mut best: Option<(usize, String, PlaceForm<'_>)> = None;
         for form in place_forms(&t.norm).into_iter().flatten() {
-            let Some(&max) = g.heads.get(form.text.as_ref()) else {
+            let Some(max) = g.head(form.text.as_ref()) else {
                 continue;
             };
             for len in (1..=max as usize).rev() {
@@ -261,7 +260,7 @@ fn raw_matches(g: &Gazetteer, tokens: &[Token]) -> Vec<Raw> {
                     key.push(' ');
                     key.push_str(&u.norm);
                 }
-                if ok && g.names.contains_key(key.as_str()) {
+                if ok && g.has_name(key.as_str()) {
                     best = Some((len, key.clone(), form));
                     break;
                 }
@@ -271,7 +270,7 @@ fn raw_matches(g: &Gazetteer, tokens: &[Token]) -> Vec<Raw> {
             i += 1;
             continue;
         };
-        let cands = g.names[key_found.as_str()].clone();
+        let cands = g.names(key_found.as_str()).expect("a name just found");
         // A ب/ل stripped off the name is itself a hint of a place ("بالرقة").
         let cue = cue_before(tokens, i, form.preposition);
         let skip = form.skip;
@@ -447,14 +446,13 @@ fn level_weight(l: Level) -> f64 {
 fn score(e: &Entry, cue: Cue, ctx: &Context) -> f64 {
     let mut s = level_weight(e.level) + 5.0 * (f64::from(e.population) + 1.0).log10();
     s += [0.0, 8.0, 20.0][e.nearness() as usize];
-    if ctx.has_country(&e.country) {
+    if ctx.has_country(e.country) {
         s += 20.0;
-        if ctx.top_country.as_deref() == Some(e.country.as_str()) {
+        if ctx.top_country == Some(e.country) {
             s += 10.0;
         }
     }
-    if !matches!(e.level, Level::Country | Level::Admin1)
-        && ctx.has_admin1(&e.country, &e.admin1code)
+    if !matches!(e.level, Level::Country | Level::Admin1) && ctx.has_admin1(e.country, e.admin1code)
     {
         s += 15.0;
     }
@@ -506,7 +504,7 @@ fn accepted(g: &Gazetteer, raw: &Raw, e: &Entry, ctx: &Context, in_region: bool)
     let strong = in_region || matches!(raw.cue, Cue::Settlement | Cue::Admin);
     let prep = raw.cue == Cue::Preposition;
     let single = raw.last - raw.first == 1;
-    let known_country = ctx.has_country(&e.country);
+    let known_country = ctx.has_country(e.country);
     let small = e.population < 15_000 && matches!(e.level, Level::Town | Level::Village);
     // Far from the field, GeoNames' Arabic spellings of towns are often
     // ordinary words ("دراجة", "ورود"): only a metropolis or a place of a
@@ -520,10 +518,10 @@ fn accepted(g: &Gazetteer, raw: &Raw, e: &Entry, ctx: &Context, in_region: bool)
     {
         return false;
     }
-    match g.ambiguous.get(raw.key.as_str()) {
+    match g.ambiguity(raw.key.as_str()) {
         Some(Ambiguity::Person) => strong,
-        Some(&Ambiguity::Word(_)) if e.nearness() == 0 && !area => strong,
-        Some(&Ambiguity::Word(evidence)) => {
+        Some(Ambiguity::Word(_)) if e.nearness() == 0 && !area => strong,
+        Some(Ambiguity::Word(evidence)) => {
             // `evidence`: how often ANERcorp reads the name as a place.
             strong
                 || (prep
@@ -560,7 +558,7 @@ fn context(g: &Gazetteer, raws: &[Raw]) -> Context {
     let mut ctx = Context::default();
     for r in raws {
         ctx.own.push(None);
-        if g.ambiguous.contains_key(r.key.as_str()) || STRUCTURAL.contains(&r.key.as_str()) {
+        if g.ambiguity(r.key.as_str()).is_some() || STRUCTURAL.contains(&r.key.as_str()) {
             continue;
         }
         let e = best(g, &r.cands, r.cue, &empty);
@@ -571,30 +569,27 @@ fn context(g: &Gazetteer, raws: &[Raw]) -> Context {
         if !sure || !accepted(g, r, e, &empty, false) {
             continue;
         }
-        *ctx.countries.entry(e.country.clone()).or_default() += 1;
+        *ctx.countries.entry(e.country).or_default() += 1;
         if e.level != Level::Country {
-            *ctx.admin1
-                .entry((e.country.clone(), e.admin1code.clone()))
-                .or_default() += 1;
+            *ctx.admin1.entry((e.country, e.admin1code)).or_default() += 1;
         }
-        *ctx.own.last_mut().expect("pushed above") =
-            Some((e.country.clone(), e.admin1code.clone()));
+        *ctx.own.last_mut().expect("pushed above") = Some((e.country, e.admin1code));
     }
     ctx.top_country = ctx
         .countries
         .iter()
         .max_by_key(|(c, n)| (**n, *c))
-        .map(|(c, _)| c.clone());
+        .map(|(c, _)| *c);
     ctx
 }
 
 fn place_of(e: &Entry) -> Place {
     Place {
-        id: e.id.clone(),
-        name: e.name.clone(),
+        id: e.id.to_string(),
+        name: e.name.to_string(),
         level: e.level,
-        country: e.country.clone(),
-        admin1: e.admin1.clone(),
+        country: e.country.to_string(),
+        admin1: e.admin1.map(str::to_string),
         lat: e.lat,
         lon: e.lon,
     }
@@ -741,8 +736,8 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
                     start,
                     end: span.1,
                     place: Place {
-                        id: anchor.id.clone(),
-                        name: p.label.replace('@', &anchor.name),
+                        id: anchor.id.to_string(),
+                        name: p.label.replace('@', anchor.name),
                         level: Level::Region,
                         ..place_of(anchor)
                     },
@@ -791,9 +786,9 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
             joined.is_some() && out.last().is_some_and(|m| m.place.country == e.country);
         let mut r = raw.clone();
         // Joining does not vouch for a name that is mostly a word ("وإلى").
-        let plain = match g.ambiguous.get(raw.key.as_str()) {
+        let plain = match g.ambiguity(raw.key.as_str()) {
             None => true,
-            Some(Ambiguity::Word(evidence)) => *evidence >= 0.2,
+            Some(Ambiguity::Word(evidence)) => evidence >= 0.2,
             Some(Ambiguity::Person) => false,
         };
         if joined_same_country && plain && r.cue != Cue::Admin {

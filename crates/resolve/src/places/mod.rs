@@ -1,13 +1,15 @@
 //! Places: the embedded gazetteer and place matching.
 //!
 //! Owns the gazetteer (`data/gazetteer/`, built by
-//! `data/scripts/build_gazetteer.py`), matching place names over clitic-aware
-//! normalised tokens, regional phrases ("ريف حلب الشمالي") and
-//! disambiguation. It must not read actors or people itself: spans those
-//! stages claimed are passed in and never yield a place.
+//! `data/scripts/build_gazetteer.py`, compiled into a binary table by
+//! `build.rs`), matching place names over clitic-aware normalised tokens,
+//! regional phrases ("ريف حلب الشمالي") and disambiguation. It must not
+//! read actors or people itself: spans those stages claimed are passed in
+//! and never yield a place.
 
 mod gazetteer;
 mod matcher;
+mod table;
 
 use rasid_text::tokens::Token;
 
