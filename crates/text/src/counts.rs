@@ -33,12 +33,12 @@
 //! trigger glued to it, and the word after a bare trigger+number must not
 //! be a known non-people noun.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::normalize::normalize;
 use crate::numbers::{self, NumberReading, Qualifier};
 use crate::tokens::{Token, TokenKind, clitic_candidates, tokenize};
+use crate::wordmap::{WordMap, WordSet};
 
 /// What happened to the people counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -476,18 +476,30 @@ struct NounInfo {
     singular: bool,
 }
 
+/// What the lexicons say about one matching form (or one token: the first
+/// of its clitic candidates that each lexicon knows).
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    noun: Option<NounInfo>,
+    trigger: Option<(CountKind, Form)>,
+    post: Option<CountKind>,
+    non_people: bool,
+    head: bool,
+}
+
 struct Lexicon {
-    nouns: HashMap<String, NounInfo>,
-    triggers: HashMap<String, (CountKind, Form)>,
-    post: HashMap<String, CountKind>,
-    glue: HashSet<String>,
-    non_people: HashSet<String>,
-    heads: HashSet<String>,
-    not_group: HashSet<String>,
+    nouns: WordMap<String, NounInfo>,
+    triggers: WordMap<String, (CountKind, Form)>,
+    /// Every form of the noun, trigger, post-trigger, non-people and
+    /// construct-head lexicons, with all they say about it: one lookup per
+    /// clitic candidate instead of one per lexicon.
+    words: WordMap<String, Entry>,
+    glue: WordSet<String>,
+    not_group: WordSet<String>,
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut nouns = HashMap::new();
+    let mut nouns = WordMap::default();
     for &(w, class) in PLURAL_NOUNS {
         nouns.insert(
             normalize(w),
@@ -508,63 +520,72 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         }
         nouns.insert(n, info);
     }
-    let triggers = TRIGGERS
+    let triggers: WordMap<String, (CountKind, Form)> = TRIGGERS
         .iter()
         .map(|&(w, k, f)| (normalize(w), (k, f)))
         .collect();
-    let post = POST_TRIGGERS
-        .iter()
-        .map(|&(w, k)| (normalize(w), k))
-        .collect();
+    let mut words: WordMap<String, Entry> = WordMap::default();
+    for (w, &info) in &nouns {
+        words.entry(w.clone()).or_default().noun = Some(info);
+    }
+    for (w, &t) in &triggers {
+        words.entry(w.clone()).or_default().trigger = Some(t);
+    }
+    // A word listed twice keeps its last row, as a collected map would.
+    for &(w, k) in POST_TRIGGERS {
+        words.entry(normalize(w)).or_default().post = Some(k);
+    }
+    for w in NON_PEOPLE {
+        words.entry(normalize(w)).or_default().non_people = true;
+    }
+    for w in CONSTRUCT_HEADS {
+        words.entry(normalize(w)).or_default().head = true;
+    }
     Lexicon {
         nouns,
         triggers,
-        post,
+        words,
         glue: GLUE.iter().map(|w| normalize(w)).collect(),
-        non_people: NON_PEOPLE.iter().map(|w| normalize(w)).collect(),
-        heads: CONSTRUCT_HEADS.iter().map(|w| normalize(w)).collect(),
         not_group: NOT_GROUP.iter().map(|w| normalize(w)).collect(),
     }
 });
 
 impl Lexicon {
-    fn noun(&self, t: &Token) -> Option<NounInfo> {
-        if t.kind != TokenKind::Word {
-            return None;
+    /// What the lexicons say about token `t`: for each lexicon, the entry of
+    /// the first clitic candidate it knows (most literal first). Punctuation
+    /// and numbers are no lexicon words, but may still be construct heads
+    /// (they never are: the heads are all words).
+    fn of(&self, t: &Token) -> Entry {
+        let mut e = Entry::default();
+        for c in clitic_candidates(&t.norm) {
+            let Some(x) = self.words.get(c.as_ref()) else {
+                continue;
+            };
+            e.noun = e.noun.or(x.noun);
+            e.trigger = e.trigger.or(x.trigger);
+            e.post = e.post.or(x.post);
+            e.non_people |= x.non_people;
+            e.head |= x.head;
         }
-        clitic_candidates(&t.norm)
-            .iter()
-            .find_map(|c| self.nouns.get(c.as_ref()).copied())
-    }
-
-    fn trigger(&self, t: &Token) -> Option<(CountKind, Form)> {
         if t.kind != TokenKind::Word {
-            return None;
+            e = Entry {
+                head: e.head,
+                ..Entry::default()
+            };
         }
-        clitic_candidates(&t.norm)
-            .iter()
-            .find_map(|c| self.triggers.get(c.as_ref()).copied())
-    }
-
-    fn post(&self, t: &Token) -> Option<CountKind> {
-        if t.kind != TokenKind::Word {
-            return None;
-        }
-        clitic_candidates(&t.norm)
-            .iter()
-            .find_map(|c| self.post.get(c.as_ref()).copied())
+        e
     }
 
     fn is_glue(&self, t: &Token) -> bool {
         t.kind == TokenKind::Word && self.glue.contains(&t.norm)
     }
+}
 
-    fn is_non_people(&self, t: &Token) -> bool {
-        t.kind == TokenKind::Word
-            && clitic_candidates(&t.norm)
-                .iter()
-                .any(|c| self.non_people.contains(c.as_ref()))
-    }
+/// The tokens of a body with their lexicon entries, looked up once per
+/// token (the scanner asks about the same token many times).
+struct Doc<'a> {
+    toks: &'a [Token],
+    lex: Vec<Entry>,
 }
 
 /// Nouns that head a construct naming the force ("منتسبي الحشد",
@@ -614,12 +635,9 @@ const NOT_GROUP: &[&str] = &[
 /// definite genitive after a construct head ("منتسبي الحشد"), and "من X"
 /// after it ("عنصر من داعش"), with one more word when X is itself a
 /// construct noun ("من منتسبي الحشد"). Returns the span and the last token.
-fn who_phrase(toks: &[Token], i: usize) -> ((usize, usize), usize) {
-    let is_head = |t: &Token| {
-        clitic_candidates(&t.norm)
-            .iter()
-            .any(|c| LEX.heads.contains(c.as_ref()))
-    };
+fn who_phrase(d: &Doc, i: usize) -> ((usize, usize), usize) {
+    let toks = d.toks;
+    let is_head = |k: usize| d.lex[k].head;
     let definite_next = |k: usize| {
         toks.get(k + 1).is_some_and(|t| {
             t.kind == TokenKind::Word
@@ -628,7 +646,7 @@ fn who_phrase(toks: &[Token], i: usize) -> ((usize, usize), usize) {
         })
     };
     let mut last = i;
-    if is_head(&toks[i]) && definite_next(i) {
+    if is_head(i) && definite_next(i) {
         return ((toks[i].start, toks[i + 1].end), i + 1);
     }
     if toks.get(i + 1).is_some_and(|t| t.norm == "من")
@@ -637,7 +655,7 @@ fn who_phrase(toks: &[Token], i: usize) -> ((usize, usize), usize) {
             .is_some_and(|t| t.kind == TokenKind::Word && !LEX.not_group.contains(&t.norm))
     {
         last = i + 2;
-        if is_head(&toks[i + 2]) && definite_next(i + 2) {
+        if is_head(i + 2) && definite_next(i + 2) {
             last = i + 3;
         }
     }
@@ -646,10 +664,16 @@ fn who_phrase(toks: &[Token], i: usize) -> ((usize, usize), usize) {
 
 /// Every reported quantity of people in `body`, left to right.
 pub fn find_counts(body: &str) -> Vec<CountMention> {
-    let toks = tokenize(body);
+    find_counts_in(body, &tokenize(body))
+}
+
+/// [`find_counts`] for a caller that has the body's tokens already
+/// (`tokens` must be [`tokenize`]`(body)`): the body is not tokenised again.
+pub fn find_counts_in(body: &str, tokens: &[Token]) -> Vec<CountMention> {
+    let toks = tokens;
     let readings = numbers::find_numbers(body);
     // Token index where each reading starts → reading.
-    let mut reading_at: HashMap<usize, &NumberReading> = HashMap::new();
+    let mut reading_at: Vec<Option<&NumberReading>> = vec![None; toks.len()];
     let mut in_reading = vec![false; toks.len()];
     // Readings and tokens both run left to right: one walk pairs them.
     let mut first = 0;
@@ -660,7 +684,7 @@ pub fn find_counts(body: &str) -> Vec<CountMention> {
         if let Some(t) = toks.get(first)
             && t.start <= r.start
         {
-            reading_at.insert(first, r);
+            reading_at[first] = Some(r);
             for (j, t) in toks.iter().enumerate().skip(first) {
                 if t.start >= r.end {
                     break;
@@ -669,26 +693,30 @@ pub fn find_counts(body: &str) -> Vec<CountMention> {
             }
         }
     }
+    let d = Doc {
+        lex: toks.iter().map(|t| LEX.of(t)).collect(),
+        toks,
+    };
     let mut out: Vec<CountMention> = Vec::new();
     // (kind, index of the last token) of the count just emitted.
     let mut last: Option<(CountKind, usize)> = None;
     let mut i = 0;
     while i < toks.len() {
-        if let Some(&r) = reading_at.get(&i) {
-            let next = read_number_count(&toks, i, r, &in_reading, last);
+        if let Some(r) = reading_at[i] {
+            let next = read_number_count(&d, i, r, &in_reading, last);
             if let Some((m, end_tok)) = next {
                 last = Some((m.kind, end_tok));
                 out.push(m);
                 i = end_tok + 1;
             } else {
                 i += 1;
-                while i < toks.len() && in_reading[i] && !reading_at.contains_key(&i) {
+                while i < toks.len() && in_reading[i] && reading_at[i].is_none() {
                     i += 1;
                 }
             }
             continue;
         }
-        if let Some((m, end_tok)) = count_of_one(&toks, i, &in_reading, last) {
+        if let Some((m, end_tok)) = count_of_one(&d, i, &in_reading, last) {
             last = Some((m.kind, end_tok));
             out.push(m);
             i = end_tok + 1;
@@ -704,11 +732,12 @@ pub fn find_counts(body: &str) -> Vec<CountMention> {
 /// "وامرأتين وطفلا", "ما أدى إلى مقتله", "مقتل جندي". Returns the count and
 /// its last token.
 fn count_of_one(
-    toks: &[Token],
+    d: &Doc,
     i: usize,
     in_reading: &[bool],
     last: Option<(CountKind, usize)>,
 ) -> Option<(CountMention, usize)> {
+    let toks = d.toks;
     let free = |k: usize| !in_reading.get(k).copied().unwrap_or(true);
     let one = |kind, who, start, end| CountMention {
         kind,
@@ -719,17 +748,17 @@ fn count_of_one(
         qualifier: None,
     };
     // "مقتل أحد المارة", "قتل أحد أفراد البيشمركة": one of a group.
-    if let Some((kind, _)) = LEX.trigger(&toks[i])
+    if let Some((kind, _)) = d.lex[i].trigger
         && toks.get(i + 1).is_some_and(|t| free(i + 1) && is_one_of(t))
         && toks.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word)
     {
-        let (who, end_tok) = who_phrase(toks, i + 2);
+        let (who, end_tok) = who_phrase(d, i + 2);
         return Some((
             one(kind, Some(who), toks[i].start, toks[end_tok].end),
             end_tok,
         ));
     }
-    if let Some((kind, _)) = LEX.trigger(&toks[i])
+    if let Some((kind, _)) = d.lex[i].trigger
         && toks
             .get(i + 1)
             .is_some_and(|t| free(i + 1) && is_one_more(t))
@@ -746,12 +775,12 @@ fn count_of_one(
     }
     // "أصاب متظاهرون شرطيا", "قتل مسلحون مدنيا": a verb, its subject,
     // and one person as its object (the accusative "-ا" says so).
-    if let Some((kind, Form::Verb)) = LEX.trigger(&toks[i])
+    if let Some((kind, Form::Verb)) = d.lex[i].trigger
         && let Some(k) = (i + 2..toks.len().min(i + 9)).find(|&k| {
             free(k)
                 && toks[k].norm.ends_with('ا')
                 && !is_definite(&toks[k].norm)
-                && LEX.noun(&toks[k]).is_some_and(|x| x.singular)
+                && d.lex[k].noun.is_some_and(|x| x.singular)
         })
         && (i + 1..k).all(|m| {
             // The subject, and a time phrase set off by commas
@@ -760,11 +789,11 @@ fn count_of_one(
             comma
                 || (free(m)
                     && toks[m].kind == TokenKind::Word
-                    && LEX.trigger(&toks[m]).is_none()
-                    && LEX.noun(&toks[m]).is_none_or(|x| !x.singular))
+                    && d.lex[m].trigger.is_none()
+                    && d.lex[m].noun.is_none_or(|x| !x.singular))
         })
     {
-        let (who, end_tok) = who_phrase(toks, k);
+        let (who, end_tok) = who_phrase(d, k);
         return Some((
             one(kind, Some(who), toks[i].start, toks[end_tok].end),
             end_tok,
@@ -774,7 +803,7 @@ fn count_of_one(
     if free(i)
         && is_one_of(&toks[i])
         && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
-        && let Some((kind, at)) = post_trigger(toks, i + 1).filter(|&(_, at)| at <= i + 3)
+        && let Some((kind, at)) = post_trigger(d, i + 1).filter(|&(_, at)| at <= i + 3)
     {
         return Some((
             one(
@@ -790,8 +819,8 @@ fn count_of_one(
     if free(i)
         && !is_definite(&toks[i].norm)
         && !toks[i].norm.starts_with('و')
-        && LEX.noun(&toks[i]).is_some_and(|x| x.singular)
-        && let Some((kind, at)) = post_trigger(toks, i).filter(|&(_, at)| at <= i + 2)
+        && d.lex[i].noun.is_some_and(|x| x.singular)
+        && let Some((kind, at)) = post_trigger(d, i).filter(|&(_, at)| at <= i + 2)
     {
         return Some((
             one(
@@ -809,12 +838,12 @@ fn count_of_one(
         && i - end_tok <= 2
         && free(i)
         && toks[i].norm.starts_with('و')
-        && LEX.noun(&toks[i]).is_some_and(|x| x.singular)
+        && d.lex[i].noun.is_some_and(|x| x.singular)
         && toks[end_tok + 1..i]
             .iter()
             .all(|t| t.kind == TokenKind::Word)
     {
-        let (who, end_tok) = who_phrase(toks, i);
+        let (who, end_tok) = who_phrase(d, i);
         return Some((
             one(kind, Some(who), toks[i].start, toks[end_tok].end),
             end_tok,
@@ -828,14 +857,12 @@ fn count_of_one(
         return Some((one(kind, None, toks[i].start, toks[i].end), i));
     }
     // A trigger and a singular people noun with no number: one person.
-    if let Some((kind, _)) = LEX.trigger(&toks[i])
-        && let Some(n) = toks
-            .get(i + 1)
-            .filter(|_| !in_reading.get(i + 1).copied().unwrap_or(true))
-        && let Some(info) = LEX.noun(n).filter(|x| x.singular)
+    if let Some((kind, _)) = d.lex[i].trigger
+        && free(i + 1)
+        && let Some(info) = d.lex[i + 1].noun.filter(|x| x.singular)
     {
         let kind = resolve_kind(Some(kind), info.class);
-        let (who, end_tok) = who_phrase(toks, i + 1);
+        let (who, end_tok) = who_phrase(d, i + 1);
         return Some((
             one(kind, Some(who), toks[i].start, toks[end_tok].end),
             end_tok,
@@ -865,12 +892,13 @@ type Noun = (NounClass, Option<(usize, usize)>, usize);
 /// Reads a count around the number at token `i`; returns it and its last
 /// token index.
 fn read_number_count(
-    toks: &[Token],
+    d: &Doc,
     i: usize,
     r: &NumberReading,
     in_reading: &[bool],
     last: Option<(CountKind, usize)>,
 ) -> Option<(CountMention, usize)> {
+    let toks = d.toks;
     if r.percent || r.decimal.is_some() || (r.value.is_none() && !r.approximate_plural) {
         return None;
     }
@@ -891,19 +919,19 @@ fn read_number_count(
             .then_some((toks[j].start, toks[j].end));
         noun = Some((class, who, j));
     } else if let Some(n) = toks.get(j + 1) {
-        if let Some(info) = LEX.noun(n).or_else(|| nisba_plural(n)) {
-            let (who, end) = who_phrase(toks, j + 1);
+        if let Some(info) = d.lex[j + 1].noun.or_else(|| nisba_plural(n)) {
+            let (who, end) = who_phrase(d, j + 1);
             noun = Some((info.class, Some(who), end));
         } else if n.norm == "من"
-            && let Some(info) = toks.get(j + 2).and_then(|t| LEX.noun(t))
+            && let Some(info) = d.lex.get(j + 2).and_then(|e| e.noun)
         {
-            let (who, end) = who_phrase(toks, j + 2);
+            let (who, end) = who_phrase(d, j + 2);
             noun = Some((info.class, Some(who), end));
         } else if n.norm == "من"
             && let Some(g) = toks.get(j + 2)
             && g.kind == TokenKind::Word
             && g.norm.starts_with("ال")
-            && !LEX.is_non_people(g)
+            && !d.lex[j + 2].non_people
             && !LEX.not_group.contains(&g.norm)
         {
             // "ثلاثة من البيشمركة": some of a named group are people.
@@ -917,12 +945,13 @@ fn read_number_count(
         && i > 0
         && !in_reading[i - 1]
         && toks[i].start == r.start
-        && LEX.trigger(&toks[i - 1]).is_none()
+        && d.lex[i - 1].trigger.is_none()
         && !is_definite(&toks[i - 1].norm)
-        && !toks
+        && !d
+            .lex
             .get(j + 1)
-            .is_some_and(|t| LEX.is_non_people(t) || LEX.noun(t).is_some())
-        && let Some(info) = LEX.noun(&toks[i - 1]).filter(|x| !x.singular)
+            .is_some_and(|e| e.non_people || e.noun.is_some())
+        && let Some(info) = d.lex[i - 1].noun.filter(|x| !x.singular)
     {
         noun = Some((info.class, Some((toks[i - 1].start, toks[i - 1].end)), j));
         k = i - 1;
@@ -938,12 +967,12 @@ fn read_number_count(
         if t.kind != TokenKind::Word || in_reading[k] {
             break;
         }
-        if let Some((kind, form)) = LEX.trigger(t) {
+        if let Some((kind, form)) = d.lex[k].trigger {
             if gap == 0 || (form == Form::Verb && noun.is_some()) {
                 // "مقتل وإصابة عشرة": killed and injured together, not either.
                 let pair = k
                     .checked_sub(1)
-                    .and_then(|p| LEX.trigger(&toks[p]).map(|(pk, _)| (pk, p)))
+                    .and_then(|p| d.lex[p].trigger.map(|(pk, _)| (pk, p)))
                     .filter(|&(pk, p)| {
                         pk != kind && t.norm.starts_with('و') && last.is_none_or(|(_, e)| p > e)
                     });
@@ -959,7 +988,7 @@ fn read_number_count(
         }
         // A verb's subject may hold people nouns ("قتل مهاجم انتحاري 47
         // شخصا"), but a coordinated one starts another phrase.
-        let coordinated = t.norm.starts_with('و') && LEX.noun(t).is_some();
+        let coordinated = t.norm.starts_with('و') && d.lex[k].noun.is_some();
         if t.norm == "و" || coordinated || gap >= 3 || noun.is_none() {
             break;
         }
@@ -971,9 +1000,8 @@ fn read_number_count(
         let and = number_is_clitic || (i >= 1 && toks[i - 1].norm == "و");
         let close = end_tok < i
             && i - end_tok <= 6
-            && toks[end_tok + 1..i]
-                .iter()
-                .all(|t| t.kind == TokenKind::Word && LEX.trigger(t).is_none());
+            && (end_tok + 1..i)
+                .all(|m| toks[m].kind == TokenKind::Word && d.lex[m].trigger.is_none());
         (and && close && trigger.is_none()).then_some(kind)
     });
     // "بينهم امرأتان": a part of the count just before, of its kind.
@@ -988,7 +1016,7 @@ fn read_number_count(
     });
     let joined = joined.or(subset);
     let mut end_tok = noun.map(|n| n.2).unwrap_or(j);
-    let post = post_trigger(toks, end_tok);
+    let post = post_trigger(d, end_tok);
     if let Some((_, at)) = post
         && trigger.is_none()
     {
@@ -1014,7 +1042,7 @@ fn read_number_count(
         // A bare number needs a trigger right before it (or a joined count),
         // and must not count things or be a year.
         let next = toks.get(j + 1);
-        if next.is_some_and(|t| LEX.is_non_people(t))
+        if next.is_some() && d.lex[j + 1].non_people
             || (r.digits && r.value.is_some_and(|v| (1900..=2100).contains(&v)))
         {
             return None;
@@ -1051,15 +1079,16 @@ fn read_number_count(
 /// "خمسة مدنيين على الأقل لقوا حتفهم", "كان 5 متظاهرين قد سقطوا"): the
 /// kind and the token it is at. Punctuation, numbers, people nouns and
 /// other triggers end the search.
-fn post_trigger(toks: &[Token], end_tok: usize) -> Option<(CountKind, usize)> {
-    for (k, t) in toks.iter().enumerate().skip(end_tok + 1).take(4) {
+fn post_trigger(d: &Doc, end_tok: usize) -> Option<(CountKind, usize)> {
+    for (k, t) in d.toks.iter().enumerate().skip(end_tok + 1).take(4) {
         if t.kind != TokenKind::Word {
             return None;
         }
-        if let Some(kind) = LEX.post(t) {
+        let e = &d.lex[k];
+        if let Some(kind) = e.post {
             return Some((kind, k));
         }
-        if LEX.trigger(t).is_some() || LEX.noun(t).is_some() || t.norm.starts_with('و') {
+        if e.trigger.is_some() || e.noun.is_some() || t.norm.starts_with('و') {
             return None;
         }
     }
@@ -1154,6 +1183,15 @@ mod tests {
                 .to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn given_tokens_read_like_the_body() {
+        let text = "قتل خمسة مدنيين وأصيب ثلاثة آخرون بجروح، فيما اعتقلت الشرطة 12 مشتبها بهم.";
+        let toks = tokenize(text);
+        let got = find_counts_in(text, &toks);
+        assert_eq!(got, find_counts(text));
+        assert_eq!(got.len(), 3, "{got:?}");
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! words, punctuation) rather than a regex, so it runs in linear time on long
 //! input and shares its static tables across threads.
 
-use std::collections::HashMap;
+use crate::tokens::has_chars;
+use crate::wordmap::WordMap;
 use std::sync::LazyLock;
 
 use crate::normalize::{fold_char, is_alphabetic, is_diacritic};
@@ -82,6 +83,9 @@ struct Tok {
     kind: Kind,
     start: usize,
     end: usize,
+    /// The month name that starts here (see [`single_month_at`]), read once
+    /// when tokenising: the date forms ask about the same token many times.
+    month: Option<(u8, Calendar, usize)>,
 }
 
 impl Tok {
@@ -121,7 +125,7 @@ fn is_word_char(c: char) -> bool {
 
 fn tokenize(s: &str) -> Vec<Tok> {
     let chars: Vec<char> = s.chars().collect();
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(chars.len() / 5);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -143,9 +147,10 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 kind: Kind::Num { value, digits },
                 start,
                 end: i,
+                month: None,
             });
         } else if is_word_char(c) && digit_value(c).is_none() {
-            let mut w = String::new();
+            let mut w = String::with_capacity(16);
             while i < chars.len() && is_word_char(chars[i]) && digit_value(chars[i]).is_none() {
                 let c = chars[i];
                 if !(is_diacritic(c) || c == '\u{0640}') {
@@ -159,6 +164,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 kind: Kind::Word(w),
                 start,
                 end: i,
+                month: None,
             });
         } else {
             i += 1;
@@ -166,8 +172,12 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 kind: Kind::Punct(c),
                 start,
                 end: i,
+                month: None,
             });
         }
+    }
+    for i in 0..toks.len() {
+        toks[i].month = read_month_at(&toks, i);
     }
     toks
 }
@@ -182,7 +192,7 @@ enum Calendar {
 }
 
 /// Month names of one word.
-static MONTHS: LazyLock<HashMap<&'static str, (u8, Calendar)>> = LazyLock::new(|| {
+static MONTHS: LazyLock<WordMap<&'static str, (u8, Calendar)>> = LazyLock::new(|| {
     use Calendar::*;
     let table: &[(&str, u8, Calendar)] = &[
         // Egyptian / Gulf
@@ -352,7 +362,13 @@ fn month_at(toks: &[Tok], i: usize) -> Option<(u8, Calendar, usize)> {
     Some((m, cal, next))
 }
 
+/// The month name of one or two words at token `i`: month, calendar and the
+/// index after it (as read by [`tokenize`]).
 fn single_month_at(toks: &[Tok], i: usize) -> Option<(u8, Calendar, usize)> {
+    toks.get(i)?.month
+}
+
+fn read_month_at(toks: &[Tok], i: usize) -> Option<(u8, Calendar, usize)> {
     let w = toks.get(i)?.word()?;
     if let Some(w2) = toks.get(i + 1).and_then(Tok::word)
         && let Some(&(_, _, m, cal)) = TWO_WORD_MONTHS
@@ -1297,7 +1313,7 @@ fn ago_at(toks: &[Tok], j: usize) -> Option<(Relative, usize)> {
 /// The word without a leading و/ف/ب/ل clitic.
 fn strip_clitic(w: &str) -> &str {
     w.strip_prefix(['و', 'ف', 'ب', 'ل'])
-        .filter(|r| r.chars().count() >= 3)
+        .filter(|r| has_chars(r, 3))
         .unwrap_or(w)
 }
 

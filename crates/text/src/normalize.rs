@@ -46,10 +46,52 @@ pub fn fold_char(c: char) -> char {
 /// runs of white space and `#`/`_` → one space, trimmed.
 pub fn fold_for_scoring(s: &str) -> String {
     // Nearly all text is NFC already; the quick check skips recomposition.
-    match unicode_normalization::is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => fold_scoring_chars(s.chars()),
-        _ => fold_scoring_chars(s.nfc()),
+    if nfc_quick_says_yes(s) {
+        fold_scoring_chars(s.chars())
+    } else {
+        fold_scoring_chars(s.nfc())
     }
+}
+
+/// `unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes`,
+/// the same check (UAX #15's NFC quick check) with the combining class and
+/// the quick-check value of every char below U+3000 read from a table: the
+/// library's per-char lookups were most of the cost of folding a line.
+fn nfc_quick_says_yes(s: &str) -> bool {
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    /// (combining class, quick check says yes) of one char.
+    fn props(c: char) -> (u8, bool) {
+        (
+            canonical_combining_class(c),
+            is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
+        )
+    }
+    const TABLE_END: usize = 0x3000;
+    static PROPS: std::sync::LazyLock<Vec<(u8, bool)>> = std::sync::LazyLock::new(|| {
+        (0..TABLE_END)
+            .map(|i| char::from_u32(i as u32).map_or((0, false), props))
+            .collect()
+    });
+    let table = &*PROPS;
+    let mut last_cc = 0u8;
+    for c in s.chars() {
+        if c.is_ascii() {
+            last_cc = 0;
+            continue;
+        }
+        let (cc, yes) = match table.get(c as usize) {
+            Some(&p) => p,
+            None => props(c),
+        };
+        // A mark out of canonical order, or a char that is not NFC (or may
+        // compose with the one before it).
+        if (last_cc > cc && cc != 0) || !yes {
+            return false;
+        }
+        last_cc = cc;
+    }
+    true
 }
 
 fn fold_scoring_chars(chars: impl Iterator<Item = char>) -> String {
@@ -84,17 +126,50 @@ fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
+/// What [`fold_for_matching_slow`] gives for each char of the Arabic block
+/// (U+0600–U+06FF), where nearly every char of a body lies: `DROP` for
+/// nothing, else the one char it folds to (every char of the block folds to
+/// at most one).
+static ARABIC_FOLD: std::sync::LazyLock<[char; 256]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|i| {
+        let c = char::from_u32(0x0600 + i as u32).unwrap_or(DROP);
+        let mut got: Vec<char> = Vec::new();
+        fold_for_matching_slow(c, &mut |f| got.push(f));
+        assert!(got.len() <= 1, "{c:?} folds to {got:?}");
+        got.first().copied().unwrap_or(DROP)
+    })
+});
+
+/// Marks "folds to nothing" in [`ARABIC_FOLD`] (a char no fold produces).
+const DROP: char = '\u{0}';
+
 /// Folds one character for matching, pushing zero or more characters.
 ///
 /// Whitespace, `#` and `_` come out as `' '` (callers collapse runs).
+#[inline]
 fn fold_for_matching(c: char, out: &mut impl FnMut(char)) {
+    match c as u32 {
+        0x0600..=0x06FF => {
+            let f = ARABIC_FOLD[c as usize - 0x0600];
+            if f != DROP {
+                out(f);
+            }
+        }
+        // Letters and digits of ASCII fold to themselves, lower-cased.
+        0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => out(c.to_ascii_lowercase()),
+        _ => fold_for_matching_slow(c, out),
+    }
+}
+
+/// [`fold_for_matching`] for any char: the rules themselves.
+fn fold_for_matching_slow(c: char, out: &mut impl FnMut(char)) {
     if is_diacritic(c) || c == '\u{0640}' || is_invisible(c) {
         return;
     }
     if is_presentation_form(c) {
         for d in c.to_string().nfkc() {
             if d != c {
-                fold_for_matching(d, out);
+                fold_for_matching_slow(d, out);
             }
         }
         return;
@@ -208,6 +283,55 @@ impl Normalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_quick_check_agrees_with_the_library() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let samples = [
+            "قُتِلَ ثلاثةٌ",
+            "مقتلً",
+            "\u{0627}\u{0653}",
+            "e\u{0301}",
+            "é",
+            "\u{0651}\u{064E}",
+            "\u{064E}\u{0651}",
+            "“نص” — 12",
+            "\u{FEFB}",
+            "\u{2126}",
+            "\u{1E0A}\u{0323}",
+            "",
+        ];
+        for s in samples {
+            assert_eq!(
+                nfc_quick_says_yes(s),
+                is_nfc_quick(s.chars()) == IsNormalized::Yes,
+                "{s:?}"
+            );
+        }
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            for s in [
+                c.to_string(),
+                format!("\u{0651}{c}"),
+                format!("{c}\u{064B}"),
+            ] {
+                let want = is_nfc_quick(s.chars()) == IsNormalized::Yes;
+                assert_eq!(nfc_quick_says_yes(&s), want, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_fold_agrees_with_the_rules() {
+        let chars = (0..0x0800u32)
+            .chain(0xFB50..0xFF00)
+            .filter_map(char::from_u32);
+        for c in chars {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            fold_for_matching(c, &mut |f| fast.push(f));
+            fold_for_matching_slow(c, &mut |f| slow.push(f));
+            assert_eq!(fast, slow, "{c:?}");
+        }
+    }
 
     #[test]
     fn fast_is_alphabetic_agrees_with_std() {

@@ -26,10 +26,11 @@
 //! * Ordinals are not cardinals: "العالم الثالث" has no number; day-of-month
 //!   ordinals are read separately by [`ordinal`].
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::normalize::{fold_char, is_alphabetic, is_diacritic};
+use crate::tokens::has_chars;
+use crate::wordmap::WordMap;
 
 /// A qualifier that bounds or approximates a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,10 +123,10 @@ fn fold_word(w: &str) -> String {
         .collect()
 }
 
-static WORDS: LazyLock<HashMap<&'static str, Word>> = LazyLock::new(|| {
+static WORDS: LazyLock<WordMap<&'static str, Word>> = LazyLock::new(|| {
     use ScaleForm::*;
     use Word::*;
-    let mut m = HashMap::new();
+    let mut m = WordMap::default();
     let units: [(&[&str], u64); 9] = [
         (&["واحد", "واحده"], 1),
         (&["اثنان", "اثنين", "اثنتان", "اثنتين"], 2),
@@ -328,8 +329,8 @@ const SOUND_PLURAL_SINGULARS: &[&str] = &[
     "منتسب",
 ];
 
-static DUALS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static DUALS: LazyLock<WordMap<String, &'static str>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for &s in SOUND_PLURAL_SINGULARS {
         m.insert(format!("{}ان", fold_word(s)), s);
     }
@@ -390,7 +391,7 @@ fn ascii_digit(c: char) -> Option<char> {
 
 fn tokenize(text: &str) -> Vec<Tok> {
     let chars: Vec<char> = text.chars().collect();
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(chars.len() / 4);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -430,7 +431,14 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 tanwin |= chars[i] == '\u{064B}';
                 i += 1;
             }
-            let norm = fold_word(&chars[start..i].iter().collect::<String>());
+            // Folded straight from the chars, into room for two-byte letters.
+            let mut norm = String::with_capacity(2 * (i - start));
+            norm.extend(
+                chars[start..i]
+                    .iter()
+                    .filter(|&&c| !is_diacritic(c) && c != '\u{0640}')
+                    .map(|&c| fold_char(c)),
+            );
             toks.push(Tok {
                 start,
                 end: i,
@@ -532,7 +540,7 @@ fn lookup(norm: &str, clitic: bool) -> Option<(Word, usize)> {
         for p in ['و', 'ب'] {
             if let Some(w) = norm
                 .strip_prefix(p)
-                .filter(|rest| rest.chars().count() >= 3)
+                .filter(|rest| has_chars(rest, 3))
                 .and_then(|rest| WORDS.get(rest))
             {
                 return Some((*w, 1));
@@ -550,19 +558,27 @@ fn approx_head(norm: &str) -> bool {
 /// How many clitic letters ("و", "ب", "وب") precede an approximate-plural
 /// head, or `None` when `norm` is not one.
 fn approx_head_clitics(norm: &str) -> Option<usize> {
-    let mut cands = vec![(norm, 0)];
-    if let Some(r) = norm.strip_prefix('و') {
-        cands.push((r, 1));
-        if let Some(r2) = r.strip_prefix('ب') {
-            cands.push((r2, 2));
-        }
-    } else if let Some(r) = norm.strip_prefix('ب') {
-        cands.push((r, 1));
+    // The word as written, then without "و", "وب" or "ب" (no list built:
+    // this runs for every word of a body).
+    let head = |c: &str, k: usize| (k == 0 || has_chars(c, 4)) && approx_word(c, k == 0);
+    if head(norm, 0) {
+        return Some(0);
     }
-    cands
-        .into_iter()
-        .find(|(c, k)| (*k == 0 || c.chars().count() >= 4) && approx_word(c, *k == 0))
-        .map(|(_, k)| k)
+    if let Some(r) = norm.strip_prefix('و') {
+        if head(r, 1) {
+            return Some(1);
+        }
+        if let Some(r2) = r.strip_prefix('ب')
+            && head(r2, 2)
+        {
+            return Some(2);
+        }
+    } else if let Some(r) = norm.strip_prefix('ب')
+        && head(r, 1)
+    {
+        return Some(1);
+    }
+    None
 }
 
 /// An approximate-plural head without clitics; `whole` allows the words
@@ -1039,7 +1055,7 @@ fn read_at(toks: &[Tok], i: usize) -> Option<NumberReading> {
                 reading.end = toks[i + 1].end;
                 last = i + 1;
             } else {
-                let bare = t.norm.strip_prefix('و').filter(|r| r.chars().count() >= 4);
+                let bare = t.norm.strip_prefix('و').filter(|r| has_chars(r, 4));
                 let (sing, clitic) = match DUALS.get(t.norm.as_str()) {
                     Some(s) => (*s, 0),
                     None => (*bare.and_then(|b| DUALS.get(b))?, 1),

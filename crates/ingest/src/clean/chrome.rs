@@ -201,8 +201,8 @@ pub(crate) fn is_crumb(line: &str) -> bool {
 /// by runs of spaces or by `|`, `»`, `/`, `>` and the like ("الرئيسية   محليات
 ///   رياضة"). Such a line is never a title or a byline.
 pub(crate) fn is_nav_line(line: &str) -> bool {
-    let pieces = nav_pieces(line);
-    pieces.len() >= 3 && !ends_sentence(line)
+    // The cheap test first: most lines of a page end a sentence.
+    !ends_sentence(line) && nav_pieces(line).len() >= 3
 }
 
 /// The pieces of a navigation line (empty for any other line).
@@ -257,7 +257,12 @@ pub(crate) fn is_arabic_headline_text(line: &str) -> bool {
 /// Classifies one line against the chrome lexicon; `None` for a line that is
 /// not chrome by its wording (it may still be chrome by position).
 pub(crate) fn classify(line: &str) -> Option<Chrome> {
-    let folded = fold(line);
+    classify_folded(line, &fold(line))
+}
+
+/// [`classify`] for a line whose [`fold`] the caller already has (the text
+/// cleaner folds each line once and asks several questions of it).
+pub(crate) fn classify_folded(line: &str, folded: &str) -> Option<Chrome> {
     let trimmed = folded.trim_matches(is_edge_punct).trim();
     if trimmed.is_empty() {
         return None;

@@ -243,7 +243,16 @@ fn without_brackets(s: &str) -> String {
 /// A line that is only a clock time ("12:14 م", "09:40 PM"), as HH:MM on a
 /// 24-hour clock.
 pub(crate) fn time_only(line: &str) -> Option<String> {
-    let f = fold(line);
+    // The fold keeps ':' and makes no other char into one: a line without
+    // it is no clock time, and needs no folding.
+    if !line.contains(':') {
+        return None;
+    }
+    time_only_folded(&fold(line))
+}
+
+/// [`time_only`] for a line already folded with [`fold`].
+pub(crate) fn time_only_folded(f: &str) -> Option<String> {
     let mut words: Vec<&str> = f
         .split_whitespace()
         .filter(|w| !matches!(*w, "|" | "-" | "الساعه"))

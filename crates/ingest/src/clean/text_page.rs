@@ -58,7 +58,10 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
         .collect();
     let joined = join_wrapped(&lines);
     let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
-    let translated_page = translation::page_says_translated(&lines);
+    // Each line folded once: the classifiers and the title checks below
+    // all compare folded text.
+    let folded: Vec<String> = lines.iter().map(|l| chrome::fold(l)).collect();
+    let translated_page = translation::page_says_translated(&lines, &folded);
     let roles: Vec<Role> = lines
         .iter()
         .enumerate()
@@ -71,7 +74,7 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
             if in_run {
                 Role::Crumb
             } else {
-                role(l, translated_page)
+                role(l, &folded[i], translated_page)
             }
         })
         .collect();
@@ -107,9 +110,8 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
                 && chrome::is_arabic_headline_text(l)
                 && word_count(l) <= 15
                 && !l.contains('،')
-                && lines.get(i + 1).is_some_and(|n| {
-                    chrome::fold(n) == chrome::fold(l)
-                        || matches!(roles[i + 1], Role::Byline | Role::Date)
+                && lines.get(i + 1).is_some_and(|_| {
+                    folded[i + 1] == folded[i] || matches!(roles[i + 1], Role::Byline | Role::Date)
                 })
         })
     });
@@ -179,13 +181,12 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
         if !inside {
             continue;
         }
-        let is_title = title_f.as_deref() == Some(chrome::fold(line).as_str());
+        let is_title = title_f.as_deref() == Some(folded[i].as_str());
         let keep = match r {
             _ if is_title => false,
             Role::Prose | Role::Sentence => true,
             Role::Short => {
-                let f = chrome::fold(line);
-                title_f.as_deref() != Some(f.as_str())
+                title_f.as_deref() != Some(folded[i].as_str())
                     && !(i == start && byline::is_bare_name(line))
             }
             _ => false,
@@ -428,11 +429,12 @@ fn is_ticker(line: &str) -> bool {
     (2..=20).contains(&n) && !head.trim_end().ends_with(['.', '؟', '!'])
 }
 
-fn role(line: &str, translated_page: bool) -> Role {
+/// The role of `line`, whose [`chrome::fold`] is `folded`.
+fn role(line: &str, folded: &str, translated_page: bool) -> Role {
     if dateline::post_stamp(line).is_some() {
         return Role::Date;
     }
-    let class = chrome::classify(line);
+    let class = chrome::classify_folded(line, folded);
     match class {
         Some(Chrome::Published | Chrome::Updated) => {
             return if dateline::read(line).is_some() {
@@ -462,7 +464,7 @@ fn role(line: &str, translated_page: bool) -> Role {
     }
     if is_crumb(line)
         || chrome::is_nav_line(line)
-        || dateline::time_only(line).is_some()
+        || (line.contains(':') && dateline::time_only_folded(folded).is_some())
         || is_place_credit(line)
     {
         return Role::Crumb;

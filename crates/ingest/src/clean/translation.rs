@@ -78,10 +78,10 @@ pub(crate) fn read(line: &str, page_is_translated: bool) -> Option<TranslatedFro
     Some(TranslatedFrom { outlet, url })
 }
 
-/// True when the whole page text says it is a translation.
-pub(crate) fn page_says_translated(lines: &[&str]) -> bool {
-    lines.iter().any(|l| {
-        let f = fold(l);
+/// True when the whole page text says it is a translation. `folded` holds
+/// the [`fold`] of each line.
+pub(crate) fn page_says_translated(lines: &[&str], folded: &[String]) -> bool {
+    lines.iter().zip(folded).any(|(l, f)| {
         word_count(l) <= 40
             && (f.contains("مترجم عن")
                 || f.contains("ترجمه عن")
