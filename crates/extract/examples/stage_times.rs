@@ -47,13 +47,13 @@ fn main() {
         let dates = rasid_text::dates::find_dates(body, reference);
         add("text: dates", t.elapsed());
         let t = Instant::now();
-        let counts = rasid_text::counts::find_counts(body);
+        let counts = rasid_text::counts::find_counts_in(body, &tokens);
         add("text: counts", t.elapsed());
         let t = Instant::now();
         let actors = rasid_resolve::actors::find_actors(body, &tokens);
         add("resolve: actors", t.elapsed());
         let t = Instant::now();
-        let entities = rasid_resolve::ner::find_entities(body, &tokens);
+        let entities = rasid_resolve::ner::find_entities_in(body, &tokens, &sentences);
         add("resolve: persons/orgs", t.elapsed());
         let claimed: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
         let t = Instant::now();

@@ -90,9 +90,9 @@ impl BodyReading {
         let tokens = rasid_text::tokens::tokenize(body);
         let sentences = rasid_text::sentences::sentences(body);
         let dates = rasid_text::dates::find_dates(body, reference);
-        let counts = rasid_text::counts::find_counts(body);
+        let counts = rasid_text::counts::find_counts_in(body, &tokens);
         let actors = actors::find_actors(body, &tokens);
-        let entities = ner::find_entities(body, &tokens);
+        let entities = ner::find_entities_in(body, &tokens, &sentences);
         let claimed: Vec<(usize, usize)> = actors
             .iter()
             .map(|a| (a.start, a.end))

@@ -974,6 +974,18 @@ fn merge_appositions(body: &str, mentions: Vec<DateMention>) -> Vec<DateMention>
     let chars: Vec<char> = body.chars().collect();
     let mut out: Vec<DateMention> = Vec::with_capacity(mentions.len());
     for m in mentions {
+        // A reading that widened back over the mention before it (a weekday
+        // read alone, then "الجمعة، 13 مارس 2020" from the day number) and
+        // that one overlap: the longer reading is the date written.
+        if let Some(prev) = out.last()
+            && m.start < prev.end
+        {
+            if m.end - m.start > prev.end - prev.start {
+                out.pop();
+                out.push(m);
+            }
+            continue;
+        }
         if let Some(prev) = out.last_mut()
             && prev.precision == DatePrecision::Day
             && m.precision == DatePrecision::Day
@@ -989,10 +1001,12 @@ fn merge_appositions(body: &str, mentions: Vec<DateMention>) -> Vec<DateMention>
                 && (prev.value == m.value || second_is_explicit)
             {
                 prev.end = m.end;
-                prev.relative = prev.relative && m.relative;
-                if second_is_explicit {
+                // An absolute date keeps its value beside a relative
+                // restatement ("15 رمضان 1441، 8 أيار": the year is the first's).
+                if second_is_explicit && (prev.relative || !m.relative) {
                     prev.value = m.value;
                 }
+                prev.relative = prev.relative && m.relative;
                 continue;
             }
         }
@@ -1969,6 +1983,16 @@ mod tests {
                 &[("قبل ثلاثة أيام", Some("2020-03-10"), Day)],
             ),
             ("قبل يومين", &[("قبل يومين", Some("2020-03-11"), Day)]),
+            // Fuzz finds: a weekday before a full date is one date, and an
+            // absolute date keeps its year beside a relative restatement.
+            (
+                "قال مصدر الجمعة، 13 مارس 2020 09:15 ص إن",
+                &[("الجمعة، 13 مارس 2020 09:15 ص", Some("2020-03-13"), Day)],
+            ),
+            (
+                "صدر البيان الجمعة 15 رمضان 1441، 8 أيار",
+                &[("الجمعة 15 رمضان 1441، 8 أيار", Some("2020-05-08"), Day)],
+            ),
             (
                 "مقتله منذ خمسة أيام",
                 &[("منذ خمسة أيام", Some("2020-03-08"), Day)],
@@ -2099,6 +2123,19 @@ mod tests {
         );
         let got = find_dates("في 13 مارس 2020", None);
         assert_eq!(got[0].value.as_deref(), Some("2020-03-13"));
+        // Absolute dates keep their value without a reference, in an
+        // apposition and after a weekday (two fuzz finds).
+        for text in [
+            "الجمعة 15 رمضان 1441، 8 أيار",
+            "الجمعة، 13 مارس 2020 09:15 ص",
+        ] {
+            let got = find_dates(text, None);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(
+                got[0].value.is_some() && !got[0].relative,
+                "{text}: {got:?}"
+            );
+        }
     }
 
     proptest::proptest! {

@@ -899,14 +899,17 @@ fn read_words(toks: &[Tok], i: usize) -> Option<(u64, usize, usize)> {
                 }
                 _ => break,
             }
+        } else if let Some(w) = t.norm.strip_prefix('و').and_then(|r| WORDS.get(r)) {
+            // "و" + number word first: inside a number "وأحد" (folded to
+            // "واحد") is "and eleven…", not the unit "واحد", which could
+            // not follow a number without "و" anyway.
+            word = *w;
+            tanwin = t.tanwin;
+            connected = true;
         } else if let Some(w) = WORDS.get(t.norm.as_str()) {
             word = *w;
             tanwin = t.tanwin;
             connected = false;
-        } else if let Some(w) = t.norm.strip_prefix('و').and_then(|r| WORDS.get(r)) {
-            word = *w;
-            tanwin = t.tanwin;
-            connected = true;
         } else {
             break;
         }
@@ -1293,6 +1296,9 @@ mod tests {
             ("ثلاثة آلاف", Some(3000)),
             ("عشرة الاف", Some(10_000)),
             ("أحد عشر ألفا", Some(11_000)),
+            // Fuzz find: "و" + a teen inside a compound number.
+            ("مائة وأحد عشر ألفا", Some(111_000)),
+            ("مئتين وإحدى عشرة", Some(211)),
             ("مئة ألف", Some(100_000)),
             ("مئتا ألف", Some(200_000)),
             ("مليون", Some(1_000_000)),

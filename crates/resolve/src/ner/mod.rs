@@ -26,7 +26,7 @@ pub mod train;
 
 use std::sync::LazyLock;
 
-use rasid_text::sentences::sentences;
+use rasid_text::sentences::{SentenceSpan, sentences};
 use rasid_text::tokens::{Token, TokenKind};
 
 pub use model::{Model, TAGS};
@@ -121,13 +121,23 @@ pub fn tag_conll(text: &str) -> TaggedFile {
 
 /// Every person and organisation named in `body` (whose tokens are `tokens`).
 pub fn find_entities(body: &str, tokens: &[Token]) -> Vec<EntityMention> {
+    find_entities_in(body, tokens, &sentences(body))
+}
+
+/// [`find_entities`] with the body's sentences already split (the pipeline
+/// has them), so the body is not split twice.
+pub fn find_entities_in(
+    body: &str,
+    tokens: &[Token],
+    sentences: &[SentenceSpan],
+) -> Vec<EntityMention> {
     let Some(model) = &*MODEL else {
         return Vec::new();
     };
     let mut out: Vec<(EntityMention, bool)> = Vec::new();
     let mut chars: Vec<char> = Vec::new();
     let mut i = 0;
-    for s in sentences(body) {
+    for s in sentences {
         while i < tokens.len() && tokens[i].start < s.start {
             i += 1;
         }
