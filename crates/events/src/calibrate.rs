@@ -4,7 +4,9 @@
 //! event shows of itself: its type, which arguments it found, whether two
 //! sentences told it, the sentence detector's score), the logistic model
 //! over them (`data/models/event-confidence.tsv`, fitted by
-//! `src/bin/calibrate.rs` against gold event matching) and its fitting.
+//! `src/bin/calibrate.rs` against gold event matching and against the
+//! violent events the pipeline codes in the ASSAULT GSR's news sentences)
+//! and its fitting.
 //! The signals are read the same way from a coded incident and from an
 //! output record's event, so that what is fitted on records is what is
 //! applied at coding time. It must not decide whether an incident is coded.
@@ -169,15 +171,24 @@ pub static CALIBRATION: LazyLock<Calibration> = LazyLock::new(|| {
 /// Fits L2-regularised logistic regression (the intercept unpenalised) by
 /// Newton's method: few inputs, a few hundred rows, an exact optimum.
 pub fn fit(rows: &[(Vec<f64>, bool)], l2: f64) -> Calibration {
+    let weighted: Vec<(&[f64], bool, f64)> =
+        rows.iter().map(|(x, y)| (x.as_slice(), *y, 1.0)).collect();
+    fit_weighted(&weighted, l2)
+}
+
+/// [`fit`] with a weight per row `(inputs, outcome, weight)`: the weight
+/// scales the row's share of the likelihood, so that sources of different
+/// sizes (gold pages, GSR sentences) can be balanced.
+pub fn fit_weighted(rows: &[(&[f64], bool, f64)], l2: f64) -> Calibration {
     let n = FEATURES.len();
     let mut w = vec![0.0; n];
     for _ in 0..50 {
         let mut grad = vec![0.0; n];
         let mut hess = vec![vec![0.0; n]; n];
-        for (x, y) in rows {
-            let p = sigmoid(w.iter().zip(x).map(|(a, b)| a * b).sum());
-            let r = p - if *y { 1.0 } else { 0.0 };
-            let v = (p * (1.0 - p)).max(1e-9);
+        for (x, y, c) in rows {
+            let p = sigmoid(w.iter().zip(x.iter()).map(|(a, b)| a * b).sum());
+            let r = c * (p - if *y { 1.0 } else { 0.0 });
+            let v = c * (p * (1.0 - p)).max(1e-9);
             for i in 0..n {
                 grad[i] += r * x[i];
                 for j in 0..n {
@@ -312,6 +323,40 @@ mod tests {
             "{}",
             m.apply(&s(false))
         );
+    }
+
+    #[test]
+    fn a_row_of_weight_two_counts_as_two_rows() {
+        let x = |d: f64| vec![1.0, 0.0, 0.0, 0.0, 0.0, d, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        let (a, b) = (x(1.0), x(0.0));
+        let twice = fit(
+            &[
+                (a.clone(), true),
+                (a.clone(), true),
+                (a.clone(), false),
+                (b.clone(), false),
+                (b.clone(), true),
+            ],
+            0.5,
+        );
+        let weighted = fit_weighted(
+            &[
+                (&a, true, 2.0),
+                (&a, false, 1.0),
+                (&b, false, 1.0),
+                (&b, true, 1.0),
+            ],
+            0.5,
+        );
+        for (u, v) in twice.weights.iter().zip(&weighted.weights) {
+            assert!((u - v).abs() < 1e-9, "{u} {v}");
+        }
+        // Not the unweighted fit of the distinct rows.
+        let once = fit(
+            &[(a.clone(), true), (a, false), (b.clone(), false), (b, true)],
+            0.5,
+        );
+        assert!((once.weights[5] - weighted.weights[5]).abs() > 0.1);
     }
 
     #[test]
