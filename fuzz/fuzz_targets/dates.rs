@@ -19,7 +19,7 @@ use rasid_text::dates::{DateMention, DatePrecision, find_dates, parse_dateline};
 /// `RASID_FUZZ_SKIP_KNOWN=1` that one overlap is let through so a long run
 /// can look for other bugs; without it (the default) it fails.
 fn known_weekday_overlap(prev: &DateMention, m: &DateMention) -> bool {
-    std::env::var_os("RASID_FUZZ_SKIP_KNOWN").is_some()
+    rasid_fuzz::skip_known()
         && prev.relative
         && !m.relative
         && m.start <= prev.start
@@ -47,6 +47,10 @@ fn check_mentions(text: &str, chars: usize, found: &[DateMention], with_referenc
                 };
                 assert!(ok, "value {v:?} does not match {:?}: {m:?}", m.precision);
             }
+            // Known bug (fuzz/regressions/dates/absolute-...): merge_appositions
+            // gives an absolute date the value of a following relative
+            // day-month ("١٥ رمضان ١٤٤١ ٨ أيار"), None without a reference.
+            None if rasid_fuzz::skip_known() && !with_reference => {}
             None => assert!(
                 m.relative && !with_reference,
                 "no value for an absolute date or with a reference: {m:?}"

@@ -60,7 +60,19 @@ fuzz_target!(|data: &[u8]| {
                 "digits but no digit in {span:?}: {r:?}"
             );
         }
-        if r.value.is_some() && !r.dual && !r.percent && !r.digits && r.qualifier.is_none() {
+        // Known bug (fuzz/regressions/numbers/): a scale word left over by the
+        // number before it ("… وأحد عشر ألفا") is read alone as 1,000, not as
+        // the dual 2,000 it reads as on its own, nor multiplied in.
+        let known = rasid_fuzz::skip_known()
+            && r.start > 0
+            && read_number(span) == Some(2 * r.value.unwrap_or(0));
+        if !known
+            && r.value.is_some()
+            && !r.dual
+            && !r.percent
+            && !r.digits
+            && r.qualifier.is_none()
+        {
             assert_eq!(
                 read_number(span),
                 r.value,
