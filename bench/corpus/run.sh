@@ -3,8 +3,9 @@
 #
 #   bench/corpus/run.sh [DATA] [RUNS]
 #
-# DATA (a folder of zips, or one zip) defaults to /work/shared/data/saudinewsnet (31,030 articles in 19
-# zips, CC BY-NC-SA: read in place, never copied into the repo); RUNS to 3.
+# DATA (a folder of zips, or one zip) defaults to
+# /work/shared/data/saudinewsnet (18 zips, CC BY-NC-SA: read in place, never
+# copied into the repo); RUNS to 3.
 # Builds the release binary, runs `rasid extract DATA -o TMP/records.jsonl`
 # RUNS times under /usr/bin/time -v and prints the median wall and user time,
 # throughput and the largest peak RSS. Run it on an otherwise idle machine:
