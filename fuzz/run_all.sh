@@ -7,9 +7,7 @@
 # Needs `cargo +nightly fuzz build` first. Corpora grow in fuzz/corpus/<t>
 # (git-ignored; seeded from fuzz/seeds/<t>), crashes land in
 # fuzz/artifacts/<t>/, logs in fuzz/artifacts/logs/<t>/fuzz-0.log; the final
-# stats of each run are printed at the end. RASID_FUZZ_SKIP_KNOWN=1 lets the
-# known, reported bugs through (see fuzz_targets/dates.rs) so a long run looks
-# for new ones; unset it to check that they are fixed.
+# stats of each run are printed at the end.
 set -uo pipefail
 FUZZ="$(cd "$(dirname "$0")" && pwd)"
 SECS="${1:-600}"
@@ -17,7 +15,6 @@ shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(html_clean warc jsonl numbers dates)
 BIN="$FUZZ/target/x86_64-unknown-linux-gnu/release"
-export RASID_FUZZ_SKIP_KNOWN="${RASID_FUZZ_SKIP_KNOWN-1}"
 for t in "${TARGETS[@]}"; do
     mkdir -p "$FUZZ/corpus/$t" "$FUZZ/artifacts/$t" "$FUZZ/artifacts/logs/$t"
     echo "== $t: start $(date -u +%FT%TZ)"

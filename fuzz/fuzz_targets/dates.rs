@@ -13,29 +13,16 @@ use libfuzzer_sys::fuzz_target;
 use rasid_fuzz::{char_slice, check_span, is_day, is_month, is_year};
 use rasid_text::dates::{DateMention, DatePrecision, find_dates, parse_dateline};
 
-/// Known bug, reported to the lead (fuzz/regressions/dates/weekday-*): a
-/// weekday read as (or inside) a relative date, then the absolute date whose
-/// span widens back over that weekday ("الجمعة، 13 مارس 2020" gives 0..6 and
-/// 0..28; "مارس الخميس ١٢ آب ٢٠٢١" gives two spans sharing "الخميس"). With
-/// `RASID_FUZZ_SKIP_KNOWN=1` a relative mention overlapped by the absolute
-/// one after it is let through so a long run can look for other bugs;
-/// without it (the default) it fails.
-fn known_weekday_overlap(prev: &DateMention, m: &DateMention) -> bool {
-    rasid_fuzz::skip_known() && prev.relative && !m.relative && m.start < prev.end
-}
-
 fn check_mentions(text: &str, chars: usize, found: &[DateMention], with_reference: bool) {
     let mut last_end = 0;
-    let mut prev: Option<&DateMention> = None;
     for m in found {
         check_span(m.start, m.end, chars, "date");
-        let known = prev.is_some_and(|p| known_weekday_overlap(p, m));
+        // Found the weekday-overlap bug (regressions/dates/weekday-*).
         assert!(
-            known || m.start >= last_end,
+            m.start >= last_end,
             "dates overlap or are out of order: {found:?}"
         );
         last_end = m.end;
-        prev = Some(m);
         match &m.value {
             Some(v) => {
                 let ok = match m.precision {
@@ -45,10 +32,8 @@ fn check_mentions(text: &str, chars: usize, found: &[DateMention], with_referenc
                 };
                 assert!(ok, "value {v:?} does not match {:?}: {m:?}", m.precision);
             }
-            // Known bug (fuzz/regressions/dates/absolute-...): merge_appositions
-            // gives an absolute date the value of a following relative
-            // day-month ("١٥ رمضان ١٤٤١ ٨ أيار"), None without a reference.
-            None if rasid_fuzz::skip_known() && !with_reference => {}
+            // Found an absolute date losing its value in an apposition
+            // (regressions/dates/absolute-date-loses-value-in-apposition.txt).
             None => assert!(
                 m.relative && !with_reference,
                 "no value for an absolute date or with a reference: {m:?}"

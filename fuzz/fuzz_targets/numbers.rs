@@ -64,8 +64,8 @@ fuzz_target!(|data: &[u8]| {
         // number or before "و" + a number (documented in numbers.rs), so a
         // span re-read alone may give exactly twice the value: that alone is
         // not checked (regressions/numbers/alfa-before-waw-number-context.txt
-        // is such a case). Known bug 3 (alfa-after-split-number.txt) was
-        // found by this check; under RASID_FUZZ_SKIP_KNOWN it passes too.
+        // is such a case). This check found "و" + a teen splitting a
+        // compound number (alfa-after-split-number.txt, now fixed).
         let known = r
             .value
             .and_then(|v| v.checked_mul(2))

@@ -110,29 +110,19 @@ pub fn check_article(a: &Article) {
     }
 }
 
-/// True when `RASID_FUZZ_SKIP_KNOWN` is set: known, reported bugs are let
-/// through (see each use and `RESULTS.md`) so a long run looks for new ones.
-pub fn skip_known() -> bool {
-    std::env::var_os("RASID_FUZZ_SKIP_KNOWN").is_some()
-}
-
 /// Cleans `page` twice (cleaning is a pure function of the page) and checks
 /// the article.
 ///
-/// Known bug (fuzz/regressions/jsonl/): `clean::html::main_container` takes
-/// the best-scoring container from a `HashMap` with `max_by_key`, so on a
-/// tie the pick (and the title and body) changes from run to run. Under
-/// [`skip_known`] the second cleaning is not compared.
+/// This check found tied main containers picked in hash order
+/// (regressions/jsonl/main-container-tie-nondeterministic.bin, now fixed).
 pub fn clean_and_check(page: &Page) -> Article {
     let a = rasid_ingest::clean::clean(page);
     check_article(&a);
-    if !skip_known() {
-        assert_eq!(
-            a,
-            rasid_ingest::clean::clean(page),
-            "cleaning is not deterministic"
-        );
-    }
+    assert_eq!(
+        a,
+        rasid_ingest::clean::clean(page),
+        "cleaning is not deterministic"
+    );
     a
 }
 

@@ -121,6 +121,9 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector")
 }
 
+/// Links, looked up inside every paragraph: parsed once, not per paragraph.
+static LINKS: std::sync::LazyLock<Selector> = std::sync::LazyLock::new(|| sel("a"));
+
 /// Reads an HTML page.
 pub(crate) fn read(html: &str) -> HtmlReading {
     let doc = Html::parse_document(html);
@@ -381,7 +384,7 @@ fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
         }
         let text: usize = p.text().map(|t| t.chars().count()).sum();
         let link: usize = p
-            .select(&sel("a"))
+            .select(&LINKS)
             .flat_map(|a| a.text())
             .map(|t| t.chars().count())
             .sum();
