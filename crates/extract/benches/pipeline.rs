@@ -24,7 +24,7 @@ use rasid_ingest::read::{self, Input, Limits};
 use rasid_ingest::{Content, Page};
 use rayon::prelude::*;
 
-/// Pages of the first zip in the sample (about 3 MB of article text).
+/// Pages of the first zip in the sample (about 6 MB of page text).
 const SAMPLE_PAGES: usize = 1000;
 
 /// The first zip under `../shared/data/saudinewsnet/`, or `examples/`.
@@ -76,7 +76,7 @@ fn bench_pipeline(c: &mut Criterion) {
         bytes as f64 / 1e6
     );
     // Floors at about half of what the sample gave when the bench was written
-    // (1,000 pages: 1,000 records, 530 events, 8,300 place mentions).
+    // (1,000 pages, 6.09 MB: 499 events, 10,207 place mentions).
     if corpus {
         assert_eq!(
             pages.len(),
