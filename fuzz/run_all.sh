@@ -5,7 +5,7 @@
 #   fuzz/run_all.sh [SECONDS] [TARGET...]
 #
 # Needs `cargo +nightly fuzz build` first. Corpora grow in fuzz/corpus/<t>
-# (git-ignored; seeded from fuzz/seeds/<t>), crashes land in
+# (git-ignored; seeded from fuzz/seeds/<t>, which this script regenerates), crashes land in
 # fuzz/artifacts/<t>/, logs in fuzz/artifacts/logs/<t>/fuzz-0.log; the final
 # stats of each run are printed at the end.
 set -uo pipefail
@@ -15,6 +15,8 @@ shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(html_clean warc jsonl numbers dates)
 BIN="$FUZZ/target/x86_64-unknown-linux-gnu/release"
+# Seeds are derived from the repo's own pages, not committed: make them.
+python3 "$FUZZ/seeds/make_seeds.py"
 for t in "${TARGETS[@]}"; do
     mkdir -p "$FUZZ/corpus/$t" "$FUZZ/artifacts/$t" "$FUZZ/artifacts/logs/$t"
     echo "== $t: start $(date -u +%FT%TZ)"
