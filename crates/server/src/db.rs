@@ -9,9 +9,10 @@
 
 use crate::params::IncidentQuery;
 use crate::{ApiError, Error, Result};
+pub use rasid_store::IncidentRow;
 use rasid_store::incidents::{FIELD_COLUMNS, Fields};
 use rasid_store::{DB_FILE, Store};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params_from_iter};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params_from_iter};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -26,22 +27,6 @@ pub struct Db {
     path: PathBuf,
     conns: Mutex<Vec<Connection>>,
     stores: Mutex<Vec<Store>>,
-}
-
-/// One incident without its sources (a row of the list).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IncidentRow {
-    /// Row id.
-    pub id: i64,
-    /// ACLED-style id (`IRQ12`).
-    pub event_id: String,
-    /// Reconciled fields.
-    #[serde(flatten)]
-    pub fields: Fields,
-    /// Distinct documents reporting it.
-    pub documents: u64,
-    /// Distinct stories among them.
-    pub stories: u64,
 }
 
 /// A page of incidents.
@@ -216,7 +201,7 @@ impl Db {
                  ORDER BY date_start IS NULL, date_start, id LIMIT {limit} OFFSET {offset}"
             ))?;
             let incidents = stmt
-                .query_map(params_from_iter(args.iter()), incident_row)?
+                .query_map(params_from_iter(args.iter()), IncidentRow::from_row)?
                 .collect::<rusqlite::Result<_>>()?;
             Ok(IncidentPage {
                 total: total.max(0) as u64,
@@ -234,7 +219,7 @@ impl Db {
                 .query_row(
                     &format!("SELECT id, documents, stories, {FIELD_COLUMNS} FROM incidents WHERE id = ?1"),
                     [id],
-                    incident_row,
+                    IncidentRow::from_row,
                 )
                 .optional()?
             else {
@@ -356,17 +341,4 @@ impl Db {
             })
         })
     }
-}
-
-/// `id, documents, stories, FIELD_COLUMNS…` → an [`IncidentRow`].
-fn incident_row(r: &Row) -> rusqlite::Result<IncidentRow> {
-    let id: i64 = r.get(0)?;
-    let fields = Fields::from_row(r, 3)?;
-    Ok(IncidentRow {
-        id,
-        event_id: rasid_store::filter::event_id(fields.country.as_deref(), id),
-        documents: r.get::<_, i64>(1)?.max(0) as u64,
-        stories: r.get::<_, i64>(2)?.max(0) as u64,
-        fields,
-    })
 }

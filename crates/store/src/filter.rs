@@ -85,6 +85,37 @@ pub fn event_id(country: Option<&str>, id: i64) -> String {
     format!("{prefix}{id}")
 }
 
+/// One incident without its sources: a row of the incident list.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct IncidentRow {
+    /// Row id.
+    pub id: i64,
+    /// ACLED-style id (`IRQ12`).
+    pub event_id: String,
+    /// Reconciled fields.
+    #[serde(flatten)]
+    pub fields: Fields,
+    /// Distinct documents reporting it.
+    pub documents: u64,
+    /// Distinct stories among them (near-duplicates count once).
+    pub stories: u64,
+}
+
+impl IncidentRow {
+    /// Reads a row selected as `id, documents, stories, FIELD_COLUMNS…`.
+    pub fn from_row(r: &rusqlite::Row) -> rusqlite::Result<IncidentRow> {
+        let id: i64 = r.get(0)?;
+        let fields = Fields::from_row(r, 3)?;
+        Ok(IncidentRow {
+            id,
+            event_id: event_id(fields.country.as_deref(), id),
+            documents: r.get::<_, i64>(1)?.max(0) as u64,
+            stories: r.get::<_, i64>(2)?.max(0) as u64,
+            fields,
+        })
+    }
+}
+
 impl Store {
     /// Incidents that pass `filter`, by date then id, with their sources.
     pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>> {
@@ -95,14 +126,13 @@ impl Store {
                  WHERE {cond} ORDER BY date_start IS NULL, date_start, id"
             ))?;
             stmt.query_map(rusqlite::params_from_iter(args), |r| {
-                let id: i64 = r.get(0)?;
-                let fields = Fields::from_row(r, 3)?;
+                let row = IncidentRow::from_row(r)?;
                 Ok(Incident {
-                    id,
-                    event_id: event_id(fields.country.as_deref(), id),
-                    documents: r.get::<_, i64>(1)? as u64,
-                    stories: r.get::<_, i64>(2)? as u64,
-                    fields,
+                    id: row.id,
+                    event_id: row.event_id,
+                    documents: row.documents,
+                    stories: row.stories,
+                    fields: row.fields,
                     sources: Vec::new(),
                 })
             })?

@@ -47,7 +47,7 @@ use rasid_extract::Record;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 
-pub use filter::IncidentFilter;
+pub use filter::{IncidentFilter, IncidentRow};
 pub use incidents::{Incident, IncidentSource};
 pub use search::Hit;
 
