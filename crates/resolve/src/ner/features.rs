@@ -511,29 +511,59 @@ pub(crate) fn word_info_hashed(w: &str, word: u64) -> WordInfo {
 /// For each token, its place inside multi-word gazetteer entries (the first
 /// word may carry a clitic): bits 0-2 begin an entry, bits 3-5 continue one.
 pub(crate) fn phrase_bits(infos: &[WordInfo]) -> Vec<u8> {
-    let lex = &*LEXICONS;
     let mut out = vec![0u8; infos.len()];
+    phrase_bits_into(
+        infos.len(),
+        |i| infos[i].word,
+        |i| Some(&infos[i]),
+        &mut out,
+    );
+    out
+}
+
+/// Whether one of the word's forms opens a multi-word gazetteer entry: only
+/// such words need looking at in [`phrase_bits_into`].
+pub(crate) fn opens_phrase(t: &WordInfo) -> bool {
+    let lex = &*LEXICONS;
+    std::iter::once(t.word)
+        .chain(t.cands[..usize::from(t.ncands)].iter().copied())
+        .any(|h| lex.phrases.contains_key(&h))
+}
+
+/// [`phrase_bits`] over `n` tokens whose word hashes are `word(i)`, into
+/// `out` (zeroed by the caller). `opener(i)` gives the information of token
+/// `i` if it may open an entry; it must do so wherever [`opens_phrase`]
+/// holds, and tokens it gives none for are not looked up.
+pub(crate) fn phrase_bits_into<'a>(
+    n: usize,
+    word: impl Fn(usize) -> u64,
+    opener: impl Fn(usize) -> Option<&'a WordInfo>,
+    out: &mut [u8],
+) {
+    let lex = &*LEXICONS;
     if lex.phrases.is_empty() {
-        return out;
+        return;
     }
-    for (i, t) in infos.iter().enumerate() {
+    for i in 0..n {
+        let Some(t) = opener(i) else {
+            continue;
+        };
         let forms = std::iter::once(t.word).chain(t.cands[..usize::from(t.ncands)].iter().copied());
         for h in forms {
             let Some(list) = lex.phrases.get(&h) else {
                 continue;
             };
             for (parts, bit) in list {
-                let n = parts.len();
-                if i + n <= infos.len() && (1..n).all(|k| infos[i + k].word == parts[k]) {
+                let len = parts.len();
+                if i + len <= n && (1..len).all(|k| word(i + k) == parts[k]) {
                     out[i] |= bit;
-                    for p in &mut out[i + 1..i + n] {
+                    for p in &mut out[i + 1..i + len] {
                         *p |= bit << 3;
                     }
                 }
             }
         }
     }
-    out
 }
 
 /// Longest word whose letter trigrams are features (longer words: their start).
@@ -584,6 +614,107 @@ pub(crate) fn neighbour_features(o: &WordInfo, k: usize, fs: &mut Vec<u64>) {
     fs.push(feat(tpl + 30, u64::from(o.cue)));
 }
 
+/// Ids of the features of [`context_features`], one function per template:
+/// the tagger enumerates the small-valued ones into tables
+/// ([`super::model`]), so both must compute the same ids.
+pub(crate) mod ctx {
+    use super::{BOS, EOS, OFFSETS, feat, mix};
+
+    /// The token's place in multi-word gazetteer entries ([`super::phrase_bits`]).
+    #[inline]
+    pub(crate) fn phrase(bits: u8) -> u64 {
+        feat(7, u64::from(bits))
+    }
+    /// No neighbour at `OFFSETS[k]`: the sentence edge.
+    #[inline]
+    pub(crate) fn edge(k: usize) -> u64 {
+        feat(30 + k as u64, if OFFSETS[k] < 0 { BOS } else { EOS })
+    }
+    /// The word before (or the start) with this word.
+    #[inline]
+    pub(crate) fn prev_word(prev: u64, word: u64) -> u64 {
+        feat(70, mix(prev) ^ word)
+    }
+    /// This word with the word after (or the end).
+    #[inline]
+    pub(crate) fn next_word(word: u64, next: u64) -> u64 {
+        feat(71, mix(word) ^ next)
+    }
+    /// The words on both sides.
+    #[inline]
+    pub(crate) fn around(prev: u64, next: u64) -> u64 {
+        feat(72, mix(prev) ^ next)
+    }
+    /// Shape of the word before (0 at the start) with this word's.
+    #[inline]
+    pub(crate) fn shapes(prev_shape: u64, shape: u64) -> u64 {
+        feat(73, mix(prev_shape) ^ shape)
+    }
+    /// Cue of the word before with this word's gazetteer bits.
+    #[inline]
+    pub(crate) fn cue_gaz(prev_cue: u8, gaz: u8) -> u64 {
+        feat(74, (u64::from(prev_cue) << 8) | u64::from(gaz))
+    }
+    /// Cue of the word before with this word's shape.
+    #[inline]
+    pub(crate) fn cue_shape(prev_cue: u8, shape: u64) -> u64 {
+        feat(75, mix(u64::from(prev_cue)) ^ shape)
+    }
+    /// Cues of the two words before.
+    #[inline]
+    pub(crate) fn cues(prev2_cue: u8, prev_cue: u8) -> u64 {
+        feat(76, (u64::from(prev2_cue) << 8) | u64::from(prev_cue))
+    }
+    /// Cue of the word before with this word's stem.
+    #[inline]
+    pub(crate) fn cue_stem(prev_cue: u8, stem: u64) -> u64 {
+        feat(77, mix(u64::from(prev_cue)) ^ stem)
+    }
+}
+
+/// Word hashes standing for the missing neighbours of the first and last
+/// positions.
+pub(crate) const BOS_WORD: u64 = BOS;
+/// See [`BOS_WORD`].
+pub(crate) const EOS_WORD: u64 = EOS;
+
+/// Number of shape classes: [`shape_index`] is below it.
+pub(crate) const NSHAPES: usize = 6 * 9 * 2;
+
+/// A dense index of a [`shape`] value (script 0-5, length 0-8, article).
+#[inline]
+pub(crate) fn shape_index(shape: u64) -> usize {
+    (shape & 15) as usize + 6 * ((shape >> 4) & 15) as usize + 54 * (shape >> 8) as usize
+}
+
+/// Every [`shape`] value, in [`shape_index`] order.
+pub(crate) fn shape_values() -> impl Iterator<Item = u64> {
+    (0..2u64)
+        .flat_map(|a| (0..9u64).flat_map(move |l| (0..6u64).map(move |s| s | (l << 4) | (a << 8))))
+}
+
+/// Number of cue values a [`WordInfo`] holds (the group bit left out).
+pub(crate) const NCUES: usize = 64;
+
+impl WordInfo {
+    /// The word's shape value.
+    pub(crate) fn shape(&self) -> u64 {
+        self.shape
+    }
+    /// The word's gazetteer bits (below 8).
+    pub(crate) fn gaz(&self) -> u8 {
+        self.gaz
+    }
+    /// The word's cue bits (below [`NCUES`]).
+    pub(crate) fn cue(&self) -> u8 {
+        self.cue
+    }
+    /// The word's stem hash.
+    pub(crate) fn stem(&self) -> u64 {
+        self.stem
+    }
+}
+
 /// Features of position `i` that join several tokens or the sentence edges.
 pub(crate) fn context_features(infos: &[WordInfo], phrase: &[u8], i: usize, fs: &mut Vec<u64>) {
     let at = |d: isize| -> Option<&WordInfo> {
@@ -591,26 +722,26 @@ pub(crate) fn context_features(infos: &[WordInfo], phrase: &[u8], i: usize, fs: 
         if j < 0 { None } else { infos.get(j as usize) }
     };
     let t = &infos[i];
-    fs.push(feat(7, u64::from(phrase[i])));
+    fs.push(ctx::phrase(phrase[i]));
     for (k, &d) in OFFSETS.iter().enumerate() {
         if at(d).is_none() {
-            fs.push(feat(30 + k as u64, if d < 0 { BOS } else { EOS }));
+            fs.push(ctx::edge(k));
         }
     }
     let prev = at(-1).map_or(BOS, |o| o.word);
     let next = at(1).map_or(EOS, |o| o.word);
-    fs.push(feat(70, mix(prev) ^ t.word));
-    fs.push(feat(71, mix(t.word) ^ next));
-    fs.push(feat(72, mix(prev) ^ next));
+    fs.push(ctx::prev_word(prev, t.word));
+    fs.push(ctx::next_word(t.word, next));
+    fs.push(ctx::around(prev, next));
     let prev_shape = at(-1).map_or(0, |o| o.shape);
-    fs.push(feat(73, mix(prev_shape) ^ t.shape));
+    fs.push(ctx::shapes(prev_shape, t.shape));
     // Cue of the word before with this word's gazetteer and shape.
     let prev_cue = at(-1).map_or(0, |o| o.cue);
-    fs.push(feat(74, (u64::from(prev_cue) << 8) | u64::from(t.gaz)));
-    fs.push(feat(75, mix(u64::from(prev_cue)) ^ t.shape));
+    fs.push(ctx::cue_gaz(prev_cue, t.gaz));
+    fs.push(ctx::cue_shape(prev_cue, t.shape));
     let prev2_cue = at(-2).map_or(0, |o| o.cue);
-    fs.push(feat(76, (u64::from(prev2_cue) << 8) | u64::from(prev_cue)));
-    fs.push(feat(77, mix(u64::from(prev_cue)) ^ t.stem));
+    fs.push(ctx::cues(prev2_cue, prev_cue));
+    fs.push(ctx::cue_stem(prev_cue, t.stem));
 }
 
 /// Calls `emit(i, features)` with the hashed features of every position `i`

@@ -136,6 +136,7 @@ pub fn find_entities_in(
     };
     let mut out: Vec<(EntityMention, bool)> = Vec::new();
     let mut chars: Vec<char> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
     let mut i = 0;
     for s in sentences {
         while i < tokens.len() && tokens[i].start < s.start {
@@ -146,12 +147,13 @@ pub fn find_entities_in(
             i += 1;
         }
         for piece in tokens[first..i].chunks(MAX_SENTENCE) {
-            let words: Vec<&str> = piece.iter().map(|t| t.norm.as_str()).collect();
-            let tags: Vec<&str> = model.tag(&words).into_iter().map(|t| TAGS[t]).collect();
-            for (ty, a, b) in score::chunks(&tags) {
-                let kind = match ty.as_str() {
-                    "PERS" => EntityKind::Person,
-                    "ORG" => EntityKind::Org,
+            words.clear();
+            words.extend(piece.iter().map(|t| t.norm.as_str()));
+            let tags = model.tag(&words);
+            for (ty, a, b) in tag_chunks(&tags) {
+                let kind = match TAGS[ty * 2 - 1] {
+                    "B-PERS" => EntityKind::Person,
+                    "B-ORG" => EntityKind::Org,
                     _ => continue,
                 };
                 let before = a.checked_sub(1).map(|k| &piece[k]);
@@ -179,6 +181,32 @@ pub fn find_entities_in(
         }
     }
     keep_supported(out)
+}
+
+/// The entity chunks of a tag sequence (indices into [`TAGS`]) as (type,
+/// start, end), type `k` being that of `TAGS[2k - 1]`: what
+/// [`score::chunks`] finds in the tags' names, without building strings.
+fn tag_chunks(tags: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        // Tags pair up as (B-X, I-X) = (2k-1, 2k); 0 is `O`.
+        let ty = t.div_ceil(2);
+        let inside = t != 0 && t % 2 == 0;
+        if inside && open.is_some_and(|(o, _)| o == ty) {
+            continue;
+        }
+        if let Some((o, a)) = open.take() {
+            out.push((o, a, i));
+        }
+        if t != 0 {
+            open = Some((ty, i));
+        }
+    }
+    if let Some((o, a)) = open {
+        out.push((o, a, tags.len()));
+    }
+    out
 }
 
 /// Keeps multi-word mentions, and one-word mentions that something backs:
@@ -306,6 +334,23 @@ fn strip_clitic(word: &str, kind: EntityKind) -> &str {
 mod tests {
     use super::*;
     use rasid_text::tokens::tokenize;
+
+    #[test]
+    fn tag_chunks_are_the_scorer_chunks() {
+        // Every sequence of four tags, I-X after anything included.
+        for code in 0..model::NTAGS.pow(4) {
+            let tags: Vec<usize> = (0..4)
+                .map(|k| code / model::NTAGS.pow(k) % model::NTAGS)
+                .collect();
+            let names: Vec<&str> = tags.iter().map(|&t| TAGS[t]).collect();
+            let want: Vec<(String, usize, usize)> = score::chunks(&names);
+            let got: Vec<(String, usize, usize)> = tag_chunks(&tags)
+                .into_iter()
+                .map(|(ty, a, b)| (TAGS[2 * ty - 1][2..].to_string(), a, b))
+                .collect();
+            assert_eq!(got, want, "{names:?}");
+        }
+    }
 
     #[test]
     fn clitics_left_out_of_names() {

@@ -18,8 +18,9 @@ use std::hash::BuildHasherDefault;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
-    OFFSETS, PreHashed, WordInfo, context_features, hash_bytes, local_features, neighbour_features,
-    phrase_bits, word_info_hashed,
+    BOS_WORD, EOS_WORD, NCUES, NSHAPES, OFFSETS, PreHashed, WordInfo, ctx, hash_bytes,
+    local_features, neighbour_features, opens_phrase, phrase_bits_into, shape_index, shape_values,
+    word_info_hashed,
 };
 
 /// Number of tags.
@@ -61,30 +62,142 @@ fn filter_bit(key: u64) -> usize {
 /// news's vocabulary (~75k words for 2,000 articles), at ~300 bytes a word.
 const WORD_CACHE_MAX: usize = 150_000;
 
-/// A word's information and the scores of its one-word features.
+/// What tagging needs of a word: its hashes, small classes and the scores
+/// of its one-word features; ~200 bytes, as a day of news has ~75k words
+/// and the records are read in text order, mostly out of cache.
 #[derive(Clone, Copy)]
 struct CachedWord {
-    info: WordInfo,
-    /// Features of the word at the tagged position.
+    /// Hash of the normalised word.
+    word: u64,
+    /// Hash of its stem.
+    stem: u64,
+    /// Index of its [`WordInfo`] in [`WordCache::openers`] when it may open
+    /// a multi-word gazetteer entry; `u32::MAX` otherwise.
+    opener: u32,
+    /// [`shape_index`] of the word's shape.
+    shape: u8,
+    gaz: u8,
+    cue: u8,
+    /// Features of the word at the tagged position, with its stem after a
+    /// word with no cue ([`ctx::cue_stem`] with cue 0, the common case).
     local: [i32; NTAGS],
     /// Features of the word as the neighbour at each of [`OFFSETS`].
     neighbour: [[i32; NTAGS]; 4],
 }
 
-/// Per-thread cache of word scores for one model. The index maps a word's
-/// hash to its place in `words`: a small table that stays in cache, where
-/// a map holding the ~300-byte records themselves would not.
+/// Per-thread cache of word scores for one model, and scratch buffers. The
+/// index maps a word's hash to its place in `words`: a small table that
+/// stays in cache, where a map holding the ~300-byte records themselves
+/// would not.
 #[derive(Default)]
 struct WordCache {
     /// Id of the model the scores belong to.
     model: u64,
     index: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
     words: Vec<CachedWord>,
+    /// Information of the words that may open a multi-word gazetteer entry.
+    openers: Vec<WordInfo>,
+    /// A sentence's word ids, phrase bits and emission scores.
+    ids: Vec<u32>,
+    phrase: Vec<u8>,
+    emissions: Vec<[i32; NTAGS]>,
 }
 
 thread_local! {
     /// Per-thread cache of word scores, for the model whose id it holds.
     static WORD_CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
+}
+
+/// The scores of the context templates whose values are small (gazetteer
+/// phrase bits, sentence edges, shapes and cues of neighbours), enumerated
+/// once per model: a token's context then costs three lookups in the large
+/// table (the word pairs) and a few in these small ones, which stay in
+/// cache. Tables hold indices into `vecs` (0: no feature).
+struct ContextTables {
+    vecs: Vec<[i32; NTAGS]>,
+    /// By phrase bits (below 64).
+    phrase: Vec<u16>,
+    /// By offset index: the sentence edge in place of that neighbour.
+    edge: [[i32; NTAGS]; 4],
+    /// By previous shape × shape.
+    shapes: Vec<u16>,
+    /// By previous cue × gazetteer bits.
+    cue_gaz: Vec<u16>,
+    /// By previous cue × shape.
+    cue_shape: Vec<u16>,
+    /// By cue two back × previous cue.
+    cues: Vec<u16>,
+}
+
+/// Gazetteer bit values (three kinds).
+const NGAZ: usize = 8;
+
+impl ContextTables {
+    fn empty() -> ContextTables {
+        ContextTables {
+            vecs: vec![[0; NTAGS]],
+            phrase: Vec::new(),
+            edge: [[0; NTAGS]; 4],
+            shapes: Vec::new(),
+            cue_gaz: Vec::new(),
+            cue_shape: Vec::new(),
+            cues: Vec::new(),
+        }
+    }
+
+    fn build(m: &Model) -> ContextTables {
+        let mut t = ContextTables::empty();
+        let slot = |vecs: &mut Vec<[i32; NTAGS]>, id: u64| -> u16 {
+            match m.get(id) {
+                Some(w) => {
+                    vecs.push(w.map(i32::from));
+                    u16::try_from(vecs.len() - 1).expect("fewer than 65536 table entries")
+                }
+                None => 0,
+            }
+        };
+        let shapes: Vec<u64> = shape_values().collect();
+        debug_assert!(shapes.iter().enumerate().all(|(i, &s)| shape_index(s) == i));
+        let cues = 0..NCUES as u8;
+        t.phrase = (0..64u8)
+            .map(|b| slot(&mut t.vecs, ctx::phrase(b)))
+            .collect();
+        for (k, e) in t.edge.iter_mut().enumerate() {
+            if let Some(w) = m.get(ctx::edge(k)) {
+                *e = w.map(i32::from);
+            }
+        }
+        for &p in &shapes {
+            for &c in &shapes {
+                let ix = slot(&mut t.vecs, ctx::shapes(p, c));
+                t.shapes.push(ix);
+            }
+        }
+        for pc in cues.clone() {
+            for g in 0..NGAZ as u8 {
+                let ix = slot(&mut t.vecs, ctx::cue_gaz(pc, g));
+                t.cue_gaz.push(ix);
+            }
+            for &c in &shapes {
+                let ix = slot(&mut t.vecs, ctx::cue_shape(pc, c));
+                t.cue_shape.push(ix);
+            }
+        }
+        for ppc in cues.clone() {
+            for pc in cues.clone() {
+                let ix = slot(&mut t.vecs, ctx::cues(ppc, pc));
+                t.cues.push(ix);
+            }
+        }
+        t
+    }
+}
+
+#[inline]
+fn add_to(s: &mut [i32; NTAGS], w: &[i32; NTAGS]) {
+    for (a, b) in s.iter_mut().zip(w) {
+        *a += b;
+    }
 }
 
 /// Magic bytes of a model file.
@@ -108,6 +221,8 @@ pub struct Model {
     o_bias: i32,
     /// Quantised units per unit of float weight.
     scale: f32,
+    /// Scores of the small-valued context templates (built with the table).
+    ctx: ContextTables,
 }
 
 impl Model {
@@ -141,6 +256,7 @@ impl Model {
         for (k, w) in kept {
             m.insert(k, w.map(q));
         }
+        m.ctx = ContextTables::build(&m);
         m
     }
 
@@ -154,6 +270,7 @@ impl Model {
             trans,
             o_bias: 0,
             scale: 1.0,
+            ctx: ContextTables::empty(),
         }
     }
 
@@ -215,21 +332,60 @@ impl Model {
         }
     }
 
-    /// The scores a word brings on its own and as each neighbour.
-    fn word_scores(&self, w: &str, hash: u64, fs: &mut Vec<u64>) -> CachedWord {
+    /// Adds the weights of feature `f` to `s`.
+    #[inline]
+    fn add_score(&self, f: u64, s: &mut [i32; NTAGS]) {
+        if let Some(w) = self.get(f) {
+            for (a, &b) in s.iter_mut().zip(w) {
+                *a += i32::from(b);
+            }
+        }
+    }
+
+    /// Subtracts the weights of feature `f` from `s`.
+    #[inline]
+    fn sub_score(&self, f: u64, s: &mut [i32; NTAGS]) {
+        if let Some(w) = self.get(f) {
+            for (a, &b) in s.iter_mut().zip(w) {
+                *a -= i32::from(b);
+            }
+        }
+    }
+
+    /// The scores a word brings on its own and as each neighbour; its
+    /// information goes to `openers` when it may open a gazetteer phrase.
+    fn word_scores(
+        &self,
+        w: &str,
+        hash: u64,
+        fs: &mut Vec<u64>,
+        openers: &mut Vec<WordInfo>,
+    ) -> CachedWord {
         let info = word_info_hashed(w, hash);
         let mut local = [0; NTAGS];
         fs.clear();
         local_features(w, &info, fs);
         self.add_scores(fs, &mut local);
+        self.add_score(ctx::cue_stem(0, info.stem()), &mut local);
         let mut neighbour = [[0; NTAGS]; 4];
         for (k, n) in neighbour.iter_mut().enumerate() {
             fs.clear();
             neighbour_features(&info, k, fs);
             self.add_scores(fs, n);
         }
+        let opener = if opens_phrase(&info) {
+            openers.push(info);
+            u32::try_from(openers.len() - 1).expect("fewer than 2^32 words")
+        } else {
+            u32::MAX
+        };
         CachedWord {
-            info,
+            word: info.word,
+            stem: info.stem(),
+            opener,
+            shape: shape_index(info.shape()) as u8,
+            gaz: info.gaz(),
+            cue: info.cue(),
             local,
             neighbour,
         }
@@ -239,13 +395,20 @@ impl Model {
     ///
     /// The scores of features that depend on one word alone are cached per
     /// word and thread: news vocabulary repeats, so most tokens cost one
-    /// lookup plus the few features that join tokens.
+    /// lookup plus the few features that join tokens. The sums are of
+    /// integers, so the order they are added in does not change them: the
+    /// scores are those of [`super::features::for_each_position`]'s features.
     pub fn tag(&self, words: &[&str]) -> Vec<usize> {
-        let n = words.len();
-        if n == 0 {
+        if words.is_empty() {
             return Vec::new();
         }
-        let mut fs: Vec<u64> = Vec::with_capacity(96);
+        self.with_emissions(words, |e| viterbi_i32(e, &self.trans))
+    }
+
+    /// Calls `f` with the emission scores of every position of a sentence
+    /// (`O` already lowered by the bias).
+    fn with_emissions<R>(&self, words: &[&str], f: impl FnOnce(&[[i32; NTAGS]]) -> R) -> R {
+        let n = words.len();
         WORD_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             let cache = &mut *cache;
@@ -253,41 +416,80 @@ impl Model {
                 cache.model = self.id;
                 cache.index.clear();
                 cache.words.clear();
+                cache.openers.clear();
             }
-            let ids: Vec<u32> = words
-                .iter()
-                .map(|w| {
-                    let h = hash_bytes(w.as_bytes());
-                    let next = cache.words.len() as u32;
-                    let id = *cache.index.entry(h).or_insert(next);
-                    if id == next {
-                        cache.words.push(self.word_scores(w, h, &mut fs));
+            let mut fs: Vec<u64> = Vec::new();
+            cache.ids.clear();
+            for w in words {
+                let h = hash_bytes(w.as_bytes());
+                let next = cache.words.len() as u32;
+                let id = *cache.index.entry(h).or_insert(next);
+                if id == next {
+                    let c = self.word_scores(w, h, &mut fs, &mut cache.openers);
+                    cache.words.push(c);
+                }
+                cache.ids.push(id);
+            }
+            let (words_c, openers) = (&cache.words, &cache.openers);
+            let recs: Vec<&CachedWord> =
+                cache.ids.iter().map(|&id| &words_c[id as usize]).collect();
+            cache.phrase.clear();
+            cache.phrase.resize(n, 0);
+            phrase_bits_into(
+                n,
+                |i| recs[i].word,
+                |i| openers.get(recs[i].opener as usize),
+                &mut cache.phrase,
+            );
+            let t = &self.ctx;
+            cache.emissions.clear();
+            for (i, c) in recs.iter().enumerate() {
+                let mut s = c.local;
+                for (k, &d) in OFFSETS.iter().enumerate() {
+                    match recs.get(i.wrapping_add_signed(d)) {
+                        Some(o) => add_to(&mut s, &o.neighbour[k]),
+                        None => add_to(&mut s, &t.edge[k]),
                     }
-                    id
-                })
-                .collect();
-            let cached = |i: usize| &cache.words[ids[i] as usize];
-            let infos: Vec<WordInfo> = (0..n).map(|i| cached(i).info).collect();
-            let phrase = phrase_bits(&infos);
-            let emissions: Vec<[i32; NTAGS]> = (0..n)
-                .map(|i| {
-                    let mut s = cached(i).local;
-                    for (k, &d) in OFFSETS.iter().enumerate() {
-                        let j = i as isize + d;
-                        if j >= 0 && (j as usize) < n {
-                            for (a, b) in s.iter_mut().zip(&cached(j as usize).neighbour[k]) {
-                                *a += b;
-                            }
-                        }
-                    }
-                    fs.clear();
-                    context_features(&infos, &phrase, i, &mut fs);
-                    self.add_scores(&fs, &mut s);
-                    s[0] -= self.o_bias;
-                    s
-                })
-                .collect();
-            viterbi_i32(&emissions, &self.trans)
+                }
+                add_to(
+                    &mut s,
+                    &t.vecs[usize::from(t.phrase[usize::from(cache.phrase[i])])],
+                );
+                let p = i.checked_sub(1).map(|j| recs[j]);
+                let prev = p.map_or(BOS_WORD, |o| o.word);
+                let next = recs.get(i + 1).map_or(EOS_WORD, |o| o.word);
+                self.add_score(ctx::prev_word(prev, c.word), &mut s);
+                self.add_score(ctx::next_word(c.word, next), &mut s);
+                self.add_score(ctx::around(prev, next), &mut s);
+                // Shape index 0 is the shape value 0 of the start.
+                let prev_shape = p.map_or(0, |o| usize::from(o.shape));
+                let shape = usize::from(c.shape);
+                add_to(
+                    &mut s,
+                    &t.vecs[usize::from(t.shapes[prev_shape * NSHAPES + shape])],
+                );
+                let pc = p.map_or(0, |o| o.cue);
+                let ppc = i.checked_sub(2).map_or(0, |j| recs[j].cue);
+                let pcu = usize::from(pc);
+                let gaz = usize::from(c.gaz);
+                add_to(&mut s, &t.vecs[usize::from(t.cue_gaz[pcu * NGAZ + gaz])]);
+                add_to(
+                    &mut s,
+                    &t.vecs[usize::from(t.cue_shape[pcu * NSHAPES + shape])],
+                );
+                add_to(
+                    &mut s,
+                    &t.vecs[usize::from(t.cues[usize::from(ppc) * NCUES + pcu])],
+                );
+                if pc != 0 {
+                    // `local` holds the stem's score after no cue: swap it.
+                    self.sub_score(ctx::cue_stem(0, c.stem), &mut s);
+                    self.add_score(ctx::cue_stem(pc, c.stem), &mut s);
+                }
+                s[0] -= self.o_bias;
+                cache.emissions.push(s);
+            }
+            f(&cache.emissions)
         })
     }
 
@@ -360,6 +562,7 @@ impl Model {
             }
             m.insert(key, w);
         }
+        m.ctx = ContextTables::build(&m);
         Ok(m)
     }
 }
@@ -426,29 +629,48 @@ fn viterbi_i32(emissions: &[[i32; NTAGS]], trans: &[[i32; NTAGS]; NTAGS + 1]) ->
         }
     }
     let mut back: Vec<[u8; NTAGS]> = vec![[0; NTAGS]; n];
+    // `tt[c][p]` = `trans[p][c]`: a tag's predecessors in one row.
+    let mut tt = [[0i32; NTAGS]; NTAGS];
+    for (p, row) in trans[..NTAGS].iter().enumerate() {
+        for (c, &x) in row.iter().enumerate() {
+            tt[c][p] = x;
+        }
+    }
     for i in 1..n {
-        let mut next = [0i32; NTAGS];
         if i >= 2 {
-            // Every predecessor reachable: fixed loops the compiler unrolls.
-            for c in 0..NTAGS {
-                let (lo, hi) = if c == 0 || c % 2 == 1 {
-                    (0, NTAGS)
-                } else {
-                    (c - 1, c + 1)
-                };
-                let (mut b, mut bp) = (score[lo] + trans[lo][c], lo);
-                for p in lo + 1..hi {
-                    let s = score[p] + trans[p][c];
+            // Every predecessor reachable: loops of fixed length, unrolled.
+            // `O` and `B-X` (even-numbered pairs' first) follow any tag.
+            let mut next = [0i32; NTAGS];
+            let e = &emissions[i];
+            let bk = &mut back[i];
+            for c in [0, 1, 3, 5, 7] {
+                let row = &tt[c];
+                let (mut b, mut bp) = (score[0] + row[0], 0u8);
+                for p in 1..NTAGS {
+                    let s = score[p] + row[p];
                     if s > b {
-                        (b, bp) = (s, p);
+                        (b, bp) = (s, p as u8);
                     }
                 }
-                next[c] = b + emissions[i][c];
-                back[i][c] = bp as u8;
+                next[c] = b + e[c];
+                bk[c] = bp;
+            }
+            // `I-X` follows its `B-X` (first) or itself.
+            for c in [2, 4, 6, 8] {
+                let from_b = score[c - 1] + tt[c][c - 1];
+                let from_i = score[c] + tt[c][c];
+                let (b, bp) = if from_i > from_b {
+                    (from_i, c)
+                } else {
+                    (from_b, c - 1)
+                };
+                next[c] = b + e[c];
+                bk[c] = bp as u8;
             }
             score = next;
             continue;
         }
+        let mut next = [0i32; NTAGS];
         let reach = first;
         for c in 0..NTAGS {
             let (lo, hi) = if c == 0 || c % 2 == 1 {
@@ -596,6 +818,37 @@ mod tests {
             );
         }
         assert!(viterbi_i32(&[], &[[0; NTAGS]; NTAGS + 1]).is_empty());
+    }
+
+    /// The emission scores of [`Model::with_emissions`] (cached words,
+    /// tables) are those of the plain features the trainer sees.
+    #[test]
+    fn cached_emissions_match_the_features() {
+        let Some(m) = &*crate::ner::MODEL else {
+            return;
+        };
+        let text = "قال الشيخ ابو محمد الجولاني في كلمه مسجله ان جبهه النصره \
+                    سيطرت علي مطار ابو الظهور العسكري بريف ادلب . واكد العقيد \
+                    احمد ان 12 عنصرا قتلوا ، وقالت وكاله رويترز ان الامم المتحده \
+                    نددت بالهجوم علي مدينه حلب وريفها الشمالي يوم الخميس";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        // Every length, so every edge and neighbour case, twice (cached).
+        for _ in 0..2 {
+            for n in 0..=words.len() {
+                for start in [0, words.len() - n] {
+                    let w = &words[start..start + n];
+                    let mut plain: Vec<[i32; NTAGS]> = Vec::new();
+                    super::super::features::for_each_position(w, |_, fs| {
+                        let mut s = [0; NTAGS];
+                        m.add_scores(fs, &mut s);
+                        s[0] -= m.o_bias;
+                        plain.push(s);
+                    });
+                    let cached = m.with_emissions(w, <[_]>::to_vec);
+                    assert_eq!(cached, plain, "{w:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -697,7 +697,9 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
     if raws.is_empty() {
         return Vec::new();
     }
-    let chars: Vec<char> = body.chars().collect();
+    // The body's code points, only for spans that skip a proclitic.
+    let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
+    let chars = || chars.get_or_init(|| body.chars().collect()).as_slice();
     let mut ctx = context(g, &raws);
     // One sense per document: a name the document uses as a governorate
     // ("ريف درعا", "محافظة درعا") is the governorate when it stands alone
@@ -728,7 +730,7 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
             let span = (tokens[p.first].start, tokens[p.last - 1].end);
             if accepted(g, raw, anchor, &ctx, true) && !overlaps(span, claimed) {
                 let start = if p.skip > 0 {
-                    start_after(&chars, &tokens[p.first], p.skip)
+                    start_after(chars(), &tokens[p.first], p.skip)
                 } else {
                     span.0
                 };
@@ -784,22 +786,26 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
         }
         let joined_same_country =
             joined.is_some() && out.last().is_some_and(|m| m.place.country == e.country);
-        let mut r = raw.clone();
         // Joining does not vouch for a name that is mostly a word ("وإلى").
         let plain = match g.ambiguity(raw.key.as_str()) {
             None => true,
             Some(Ambiguity::Word(evidence)) => evidence >= 0.2,
             Some(Ambiguity::Person) => false,
         };
-        if joined_same_country && plain && r.cue != Cue::Admin {
-            r.cue = Cue::Settlement;
-        }
+        let r: Cow<'_, Raw> = if joined_same_country && plain && raw.cue != Cue::Admin {
+            Cow::Owned(Raw {
+                cue: Cue::Settlement,
+                ..raw.clone()
+            })
+        } else {
+            Cow::Borrowed(raw)
+        };
         if !accepted(g, &r, e, &ctx, false) {
             continue;
         }
         let first = &tokens[raw.first];
         let start = if raw.skip > 0 {
-            start_after(&chars, first, raw.skip)
+            start_after(chars(), first, raw.skip)
         } else {
             first.start
         };
