@@ -636,24 +636,40 @@ fn viterbi_i32(emissions: &[[i32; NTAGS]], trans: &[[i32; NTAGS]; NTAGS + 1]) ->
             tt[c][p] = x;
         }
     }
+    // The tags any tag may precede (`O`, `B-X`), as lanes of one array:
+    // `lanes[p][l]` = `trans[p][ANY[l]]`.
+    const ANY: [usize; 5] = [0, 1, 3, 5, 7];
+    let mut lanes = [[0i32; ANY.len()]; NTAGS];
+    for (p, row) in lanes.iter_mut().enumerate() {
+        for (l, &c) in ANY.iter().enumerate() {
+            row[l] = trans[p][c];
+        }
+    }
     for i in 1..n {
         if i >= 2 {
-            // Every predecessor reachable: loops of fixed length, unrolled.
-            // `O` and `B-X` (even-numbered pairs' first) follow any tag.
+            // Every predecessor reachable: the best one of each lane, the
+            // first on ties (strictly greater replaces), over fixed-size
+            // arrays (unrolled loops, predecessors in the outer one).
+            let mut best = [0i32; ANY.len()];
+            let mut arg = [0u8; ANY.len()];
+            for (l, b) in best.iter_mut().enumerate() {
+                *b = score[0] + lanes[0][l];
+            }
+            for (p, row) in lanes.iter().enumerate().skip(1) {
+                let sp = score[p];
+                for l in 0..ANY.len() {
+                    let s = sp + row[l];
+                    if s > best[l] {
+                        (best[l], arg[l]) = (s, p as u8);
+                    }
+                }
+            }
             let mut next = [0i32; NTAGS];
             let e = &emissions[i];
             let bk = &mut back[i];
-            for c in [0, 1, 3, 5, 7] {
-                let row = &tt[c];
-                let (mut b, mut bp) = (score[0] + row[0], 0u8);
-                for p in 1..NTAGS {
-                    let s = score[p] + row[p];
-                    if s > b {
-                        (b, bp) = (s, p as u8);
-                    }
-                }
-                next[c] = b + e[c];
-                bk[c] = bp;
+            for (l, &c) in ANY.iter().enumerate() {
+                next[c] = best[l] + e[c];
+                bk[c] = arg[l];
             }
             // `I-X` follows its `B-X` (first) or itself.
             for c in [2, 4, 6, 8] {

@@ -701,12 +701,17 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
     let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
     let chars = || chars.get_or_init(|| body.chars().collect()).as_slice();
     let mut ctx = context(g, &raws);
+    // Each match's regional phrase, found once for both uses below.
+    let mut regions: Vec<Option<RegionPhrase>> =
+        raws.iter().map(|r| region_around(tokens, r)).collect();
     // One sense per document: a name the document uses as a governorate
     // ("ريف درعا", "محافظة درعا") is the governorate when it stands alone
     // too, unless a cue says otherwise ("مدينة درعا").
     let governorates: Vec<u32> = raws
         .iter()
-        .filter(|r| r.cue == Cue::Admin || region_around(tokens, r).is_some())
+        .zip(&regions)
+        .filter(|(r, region)| r.cue == Cue::Admin || region.is_some())
+        .map(|(r, _)| r)
         .flat_map(|r| {
             r.cands
                 .iter()
@@ -720,7 +725,7 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
     let mut taken_until = 0;
     for (k, raw) in raws.iter().enumerate() {
         ctx.current = Some(k);
-        let region = region_around(tokens, raw).filter(|p| p.first >= taken_until);
+        let region = regions[k].take().filter(|p| p.first >= taken_until);
         let anchor_is_country = raw
             .cands
             .iter()
