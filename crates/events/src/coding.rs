@@ -138,6 +138,32 @@ impl<'r, 'a> Ctx<'r, 'a> {
     pub fn tokens(&self) -> &'a [Token] {
         self.r.tokens
     }
+
+    /// Whether token `i` lies inside a date mention.
+    pub fn in_date(&self, i: usize) -> bool {
+        let t = &self.r.tokens[i];
+        self.r
+            .dates
+            .iter()
+            .any(|d| d.start < t.end && t.start < d.end)
+    }
+
+    /// The token after `n` words from `from` (not before `hi`), where a
+    /// time phrase and the punctuation around it count for nothing:
+    /// "سيطر مقاتلو التنظيم، ليل الجمعة، على قرية" is as close as
+    /// "سيطر مقاتلو التنظيم على قرية".
+    pub fn words_end(&self, from: usize, n: usize, hi: usize) -> usize {
+        let tokens = self.tokens();
+        let mut k = from;
+        let mut seen = 0;
+        while k < hi && seen < n {
+            if tokens[k].kind != TokenKind::Punct && !self.in_date(k) {
+                seen += 1;
+            }
+            k += 1;
+        }
+        k
+    }
 }
 
 /// An incident read from one sentence, before merging.
@@ -262,10 +288,14 @@ fn facts(ctx: &Ctx, lo: usize, hi: usize) -> SentenceFacts {
     let has = |class: Class| hits.iter().any(|h| ctx.class(h) == class);
     // Opinion opens the sentence ("ويرى محللون أن"); mid-sentence "يُعتقد"
     // only hedges a fact.
-    let opinion = ctx
-        .hits_in(lo, (lo + 3).min(hi))
-        .iter()
-        .any(|h| ctx.class(h) == Class::Opinion);
+    // A denial or a pledge opening the sentence ("ونفت قسد صحة أنباء عن
+    // سيطرة …", "وتعهد الوزير بتحرير …") governs all of it, like opinion.
+    let opinion = ctx.hits_in(lo, (lo + 3).min(hi)).iter().any(|h| {
+        matches!(ctx.class(h), Class::Opinion | Class::Denial)
+            || (ctx.class(h) == Class::Irrealis
+                && ctx.entry(h).pos == Pos::Verb
+                && h.start <= lo + 1)
+    });
     SentenceFacts {
         concrete: day_date || toll,
         hedged: has(Class::Trend) || opinion,
@@ -299,11 +329,13 @@ fn live(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -> bool {
     }
     let ok = match e.requires {
         Requires::Nothing => true,
-        Requires::Cue(class, n) => ctx.cue_after(class, h.end, n, hi),
-        Requires::Place(n) => ctx
-            .place_tok
-            .iter()
-            .any(|&t| t >= h.end && t < (h.end + n).min(hi)),
+        Requires::Cue(class, n) => {
+            ctx.cue_after(class, h.end, ctx.words_end(h.end, n, hi) - h.end, hi)
+        }
+        Requires::Place(n) => {
+            let end = ctx.words_end(h.end, n, hi);
+            ctx.place_tok.iter().any(|&t| t >= h.end && t < end)
+        }
     };
     if !ok {
         return false;
@@ -419,6 +451,17 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
     });
     if toll && groups.iter().any(|(g, _)| *g == Family::Violence) {
         groups.retain(|(g, _)| *g != Family::Abduction);
+    }
+    // "اقتحم المسلحون القرية واقتادوا أربعة رعاة": with no toll, the assault
+    // is how the abduction was done, not a battle of its own.
+    let assault_only = |v: &Vec<Hit>| v.iter().all(|h| ctx.class(h) == Class::Attack);
+    if !toll
+        && groups.iter().any(|(g, _)| *g == Family::Abduction)
+        && groups
+            .iter()
+            .any(|(g, v)| *g == Family::Violence && assault_only(v))
+    {
+        groups.retain(|(g, _)| *g != Family::Violence);
     }
     // Scopes: split the sentence at a clause break between two groups.
     let n = groups.len();
@@ -608,7 +651,13 @@ fn code_group(
     // "قُتلت امرأة … الخميس الماضي", "قُتل برصاص مسلحين … مساء السبت": an
     // outcome word tells an incident when a day and a victim or a killer
     // are named with it.
-    let shot = ctx.cue_after(Class::Perpetrator, trigger.end, 1, hi);
+    // "قُتل، مساء أمس، برصاص مسلحين": the time phrase does not part them.
+    let shot = ctx.cue_after(
+        Class::Perpetrator,
+        trigger.end,
+        ctx.words_end(trigger.end, 1, hi) - trigger.end,
+        hi,
+    );
     if weak && !c.args.counted && !(f.day_date && (c.args.civilian_victims || shot)) {
         return;
     }
@@ -742,8 +791,15 @@ fn type_protest(ctx: &Ctx, hits: &[Hit], c: &mut Candidate) {
         } else {
             "Violent demonstration"
         };
+        // Rioters are unnamed; a force they attacked or wounded ("رشقوا
+        // عناصر الأسايش بالحجارة") is the second side.
+        let force = c.args.actor2.filter(|&i| {
+            ctx.r.actors[i]
+                .id
+                .is_some_and(|id| id != arguments::CIVILIANS)
+        });
         c.args.actor1 = None;
-        c.args.actor2 = None;
+        c.args.actor2 = force;
         return;
     }
     c.event_type = "Protests";
@@ -1003,7 +1059,11 @@ fn absorb(ctx: &Ctx, e: &mut Candidate, c: &Candidate, pointer: bool) {
         };
         match (&a.location, &c.args.location) {
             (None, Some(_)) => a.location = c.args.location,
-            (Some(x), Some(y)) if finer(y) < finer(x) => a.location = c.args.location,
+            // A pointer ("عقب الهجوم") tells what followed, elsewhere: it
+            // fills a missing place but does not move one.
+            (Some(x), Some(y)) if finer(y) < finer(x) && !c.anaphoric => {
+                a.location = c.args.location
+            }
             _ => {}
         }
         if a.date.is_none() {

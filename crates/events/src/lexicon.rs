@@ -81,6 +81,7 @@ pub(crate) enum Class {
     Property,
     Owner,
     Cause,
+    Denial,
 }
 
 impl Class {
@@ -117,6 +118,7 @@ impl Class {
             "property" => Property,
             "owner" => Owner,
             "cause" => Cause,
+            "denial" => Denial,
             "means" => Means,
             "weapon" => Weapon,
             "protester" => Protester,

@@ -215,6 +215,38 @@ const TYPES: &[(&str, &[(&str, &str)])] = &[
         "وكان التنظيم قد هاجم في الثالث من آذار قرية في ريف كركوك وقتل أربعة من سكانها.",
         &[("Battles", "Armed clash")],
     ),
+    // A time phrase between commas does not part a takeover verb from its town.
+    (
+        "سيطر مسلحو تنظيم داعش، فجر الخميس، على قرية الباغوز بعد معارك عنيفة.",
+        &[("Battles", "Non-state actor overtakes territory")],
+    ),
+    // RPG rounds beside machine guns: a close fight, not shelling.
+    (
+        "هاجم مسلحون من التنظيم نقطة للجيش العراقي قرب قضاء الحويجة مساء الخميس بالأسلحة الرشاشة والقذائف الصاروخية، ما أسفر عن مقتل جندي.",
+        &[("Battles", "Armed clash")],
+    ),
+    // Storming a place to carry people off is the abduction alone.
+    (
+        "اقتحم مسلحون من التنظيم، مساء الثلاثاء، قرية قرب بلدة هجين واقتادوا خمسة من سكانها إلى جهة مجهولة.",
+        &[(
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        )],
+    ),
+    // Killed, then the time phrase, then the shooters: an attack.
+    (
+        "وكان مزارع قد قُتل، مساء الأحد، برصاص مسلحين مجهولين قرب بلدة البصيرة.",
+        &[("Violence against civilians", "Attack")],
+    ),
+    // A denial or a pledge opening the sentence governs all of it.
+    (
+        "ونفت قوات سوريا الديمقراطية أنباء عن سيطرة مسلحي التنظيم على قرية قرب بلدة هجين.",
+        &[],
+    ),
+    (
+        "وتعهد رئيس الوزراء باستكمال تحرير قضاء راوة من التنظيم خلال أسابيع.",
+        &[],
+    ),
     // One sentence, three towns taken: three events.
     (
         "استعادت القوات العراقية السيطرة على القيارة والشرقاط وبيجي يوم الأحد.",
@@ -305,6 +337,36 @@ const ROLES: &[(&str, Option<&str>, Option<&str>)] = &[
         Some("isis"),
         Some("iraqi-security-forces"),
     ),
+    // The owner of a hit vehicle named after its adjective is the attacked.
+    (
+        "انفجرت عبوة ناسفة، صباح الاثنين، بسيارة عسكرية تابعة للجيش العراقي قرب قضاء الطارمية.",
+        None,
+        Some("iraqi-security-forces"),
+    ),
+    // The group the attackers are said to belong to attacked.
+    (
+        "هاجم مسلحون يُشتبه بانتمائهم إلى تنظيم داعش نقطة لقوات سوريا الديمقراطية قرب بلدة البصيرة ليل الأحد، ما أدى إلى إصابة عنصرين.",
+        Some("isis"),
+        Some("sdf"),
+    ),
+    // A clause-initial verb spelt like its noun has its subject after it;
+    // the group before the people counted is the subject, not a victim.
+    (
+        "وفي حادثة أخرى، خطف مسلحو تنظيم داعش، فجر الجمعة، ستة رعاة في بادية الميادين.",
+        Some("isis"),
+        Some("civilians"),
+    ),
+    (
+        "أعدم عناصر من تنظيم داعش، مساء الأحد، رجلين في بادية السخنة.",
+        Some("isis"),
+        Some("civilians"),
+    ),
+    // Rioters are unnamed; the force they attacked is the second side.
+    (
+        "اندلعت أعمال شغب في مخيم الهول، أمس، رشقت خلالها نساء عناصر الأسايش بالحجارة ما أدى إلى إصابة عنصرين من الأسايش.",
+        None,
+        Some("asayish"),
+    ),
 ];
 
 #[test]
@@ -394,6 +456,30 @@ const ARGS: &[(&str, Expect)] = &[
     (
         "هاجم مسلحون من التنظيم نقطة للجيش في بلدة البصيرة مساء الأحد، من دون أن يسفر الهجوم عن إصابات.",
         (Some(0), None, Some("البصيرة"), 1, Some("2024-03-10"), 1),
+    ),
+    // A rank between two people killed does not part them.
+    (
+        "قتل ضابط برتبة ملازم وجندي بانفجار عبوة ناسفة في قضاء الطارمية يوم الخميس.",
+        (
+            Some(2),
+            None,
+            Some("قضاء الطارمية"),
+            2,
+            Some("2024-03-14"),
+            1,
+        ),
+    ),
+    // The day of the incident, not of what followed "قبل أن".
+    (
+        "خطف مسلحون، مساء الثلاثاء، ثلاثة رعاة قرب بلدة الشدادي قبل أن يطلقوا سراح أحدهم صباح الأربعاء.",
+        (
+            None,
+            None,
+            Some("قرب بلدة الشدادي"),
+            2,
+            Some("2024-03-12"),
+            1,
+        ),
     ),
     // No date in the text: none, never the reference date.
     (
