@@ -82,6 +82,8 @@ pub(crate) enum Class {
     Owner,
     Cause,
     Denial,
+    Period,
+    Interval,
 }
 
 impl Class {
@@ -119,6 +121,8 @@ impl Class {
             "owner" => Owner,
             "cause" => Cause,
             "denial" => Denial,
+            "period" => Period,
+            "interval" => Interval,
             "means" => Means,
             "weapon" => Weapon,
             "protester" => Protester,

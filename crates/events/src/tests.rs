@@ -238,6 +238,16 @@ const TYPES: &[(&str, &[(&str, &str)])] = &[
         "وكان مزارع قد قُتل، مساء الأحد، برصاص مسلحين مجهولين قرب بلدة البصيرة.",
         &[("Violence against civilians", "Attack")],
     ),
+    // Bodies of the abducted found: the killing is the event.
+    (
+        "عثرت الشرطة، صباح الاثنين، على جثتين لمزارعين في بستان قرب قضاء الخالص بعد يومين من اختطافهما.",
+        &[("Violence against civilians", "Attack")],
+    ),
+    // A list of headlines linking other stories is no incident.
+    (
+        "- الجيش يعلن إحباط هجوم في صحراء الأنبار - افتتاح جسر جديد في الموصل",
+        &[],
+    ),
     // A denial or a pledge opening the sentence governs all of it.
     (
         "ونفت قوات سوريا الديمقراطية أنباء عن سيطرة مسلحي التنظيم على قرية قرب بلدة هجين.",
@@ -246,6 +256,40 @@ const TYPES: &[(&str, &[(&str, &str)])] = &[
     (
         "وتعهد رئيس الوزراء باستكمال تحرير قضاء راوة من التنظيم خلال أسابيع.",
         &[],
+    ),
+    // "بعد أيام من هجوم": another, earlier incident, never merged.
+    (
+        "قُتل مختار قرية برصاص مسلحين مجهولين قرب بلدة الصور مساء الأحد.\n\nويأتي ذلك بعد أيام من هجوم استهدف حاجزاً لقوات سوريا الديمقراطية في بلدة البصيرة وأوقع قتيلين في صفوفها.",
+        &[
+            ("Violence against civilians", "Attack"),
+            ("Battles", "Armed clash"),
+        ],
+    ),
+    // A sentence naming only the town just told, with no day, is a detail;
+    // a blast by the other side is its own event all the same.
+    (
+        "قُتل ثلاثة من عناصر الحشد الشعبي، فجر الأحد، بهجوم لمسلحي تنظيم داعش على نقطة في بلدة جلولاء.\n\nوأضاف المصدر أن المهاجمين انسحبوا من البلدة بعد اشتباك قصير.",
+        &[("Battles", "Armed clash")],
+    ),
+    (
+        "اندلعت اشتباكات عنيفة، فجر الأحد، بين فصائل المعارضة ومسلحي تنظيم داعش في محيط بلدة مارع، أسفرت عن مقتل خمسة من مقاتلي الفصائل.\n\nوأضافت المصادر أن التنظيم استخدم سيارة مفخخة في محاولة لاقتحام البلدة، إلا أن المدافعين تمكنوا من تفجيرها.",
+        &[
+            ("Battles", "Armed clash"),
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+        ],
+    ),
+    // A verb that needs its means reads it past a time phrase.
+    (
+        "رمى مجهولون يستقلون سيارة، مساء الثلاثاء، قنبلة يدوية على منزل في مدينة كركوك، ما أدى إلى إصابة امرأتين.",
+        &[("Explosions/Remote violence", "Grenade")],
+    ),
+    // A takeover after a span of time is a state, not an incident.
+    (
+        "اعتصم العشرات من أهالي المختطفين، صباح الأحد، أمام مبنى محافظة نينوى في مدينة الموصل، للمطالبة بكشف مصير أبنائهم الذين فقدوا خلال سنوات سيطرة تنظيم داعش على المدينة.",
+        &[("Protests", "Peaceful protest")],
     ),
     // One sentence, three towns taken: three events.
     (
@@ -358,6 +402,12 @@ const ROLES: &[(&str, Option<&str>, Option<&str>)] = &[
     ),
     (
         "أعدم عناصر من تنظيم داعش، مساء الأحد، رجلين في بادية السخنة.",
+        Some("isis"),
+        Some("civilians"),
+    ),
+    // The subject before a storming and an abduction verb carried it out.
+    (
+        "وقال مصدر أمني إن مسلحي تنظيم داعش دخلوا، ليل الأحد، قرية قرب قضاء الخالص واقتادوا ثلاثة فلاحين إلى جهة مجهولة.",
         Some("isis"),
         Some("civilians"),
     ),
@@ -532,6 +582,18 @@ fn the_same_day_dates_the_next_incident() {
     let (got, _, _) = code(text);
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].sub_event_type, "Armed clash");
+    assert_eq!(
+        got[1].date.as_ref().map(|d| d.0.as_str()),
+        Some("2024-03-14")
+    );
+}
+
+#[test]
+fn a_sentence_pointing_back_takes_the_day_before_it() {
+    let text = "سيطر مسلحو تنظيم داعش، فجر الخميس، على قرية الباغوز بعد معارك عنيفة.\n\nوقالت مصادر محلية إن الهجوم بدأ بتفجير سيارة مفخخة يقودها انتحاري استهدفت تجمعاً لقوات سوريا الديمقراطية عند أطراف بلدة هجين، تلته اشتباكات أسفرت عن مقتل خمسة عناصر.";
+    let (got, _, _) = code(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].sub_event_type, "Suicide bomb");
     assert_eq!(
         got[1].date.as_ref().map(|d| d.0.as_str()),
         Some("2024-03-14")

@@ -824,6 +824,29 @@ fn count_of_one(
             at,
         ));
     }
+    // "وكان شاب يعمل في محل قد قُتل": "كان", one person and what is said of
+    // them, then "قد" and what happened to them.
+    if free(i)
+        && matches!(toks[i].norm.as_str(), "كان" | "وكان" | "كانت" | "وكانت")
+        && let Some(n) = toks.get(i + 1)
+        && free(i + 1)
+        && !is_definite(&n.norm)
+        && d.lex[i + 1].noun.is_some_and(|x| x.singular)
+        && let Some(q) = (i + 2..toks.len().min(i + 11))
+            .take_while(|&k| toks[k].kind == TokenKind::Word && d.lex[k].trigger.is_none())
+            .find(|&k| toks[k].norm == "قد")
+        && let Some((kind, Form::Verb)) = d.lex.get(q + 1).and_then(|e| e.trigger)
+    {
+        return Some((
+            one(
+                kind,
+                Some((toks[i + 1].start, toks[i + 1].end)),
+                toks[i + 1].start,
+                toks[q + 1].end,
+            ),
+            q + 1,
+        ));
+    }
     // "أن جنديا أميركيا قتل": one person, then what happened to them.
     if free(i)
         && !is_definite(&toks[i].norm)
@@ -1289,6 +1312,10 @@ mod tests {
             (
                 "وقتل ضابط برتبة ملازم وشرطي بانفجار العبوة.",
                 &["killed 1 «وقتل ضابط» ضابط", "killed 1 «وشرطي» وشرطي"],
+            ),
+            (
+                "وكانت سيدة تعمل في مستوصف البلدة قد أصيبت برصاص قناص.",
+                &["injured 1 «سيدة تعمل في مستوصف البلدة قد أصيبت» سيدة"],
             ),
             // Dual nouns of the defective kind, and bodies found.
             (
