@@ -342,7 +342,7 @@ fn holdout4_stays_above_its_tuned_pass() {
             ("sub_event_type", 0.93),
             ("event_date", 0.85),
             ("event_location", 0.93),
-            ("event_actor1", 0.87),
+            ("event_actor1", 0.93),
             ("event_actor2", 0.87),
             ("event_fatalities", 0.93),
         ],

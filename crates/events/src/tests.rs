@@ -411,6 +411,12 @@ const ROLES: &[(&str, Option<&str>, Option<&str>)] = &[
         Some("isis"),
         Some("civilians"),
     ),
+    // The commander announcing a town retaken speaks for the force that took it.
+    (
+        "أعلن قائد عمليات غرب الأنبار، اليوم الجمعة، تحرير قضاء راوة غربي العراق بالكامل من سيطرة تنظيم داعش.",
+        Some("iraqi-security-forces"),
+        Some("isis"),
+    ),
     // Rioters are unnamed; the force they attacked is the second side.
     (
         "اندلعت أعمال شغب في مخيم الهول، أمس، رشقت خلالها نساء عناصر الأسايش بالحجارة ما أدى إلى إصابة عنصرين من الأسايش.",
