@@ -105,12 +105,15 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
     let a = &r.actors[i];
     let ta = ctx.actor_tok[i];
     let tokens = ctx.tokens();
+    // Inside a toll, but not before the people counted: in "أعدم عناصر من
+    // داعش، أمس، ثلاثة مدنيين" the group before them is the verb's subject.
     let in_toll = r.counts.iter().any(|c| {
         matches!(
             c.kind,
             CountKind::Killed | CountKind::Injured | CountKind::Kidnapped | CountKind::Arrested
         ) && c.start <= a.start
             && a.start < c.end
+            && c.who.is_none_or(|(ws, _)| a.start >= ws)
     });
     // "غارات أمريكية", "طائرة مسيرة تركية استهدفت": a name on the trigger.
     if ta >= trigger.start && ta < trigger.end && a.id != Some(CIVILIANS) {
@@ -119,7 +122,12 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
     // "اغتال مسلحون", "اختطف مسلحون": right after a verb of doing, the doer
     // (after "قتل" it is the killed: the passive is spelt the same).
     let e = ctx.entry(trigger);
-    if e.pos == Pos::Verb
+    // "وفي حادثة منفصلة، خطف مسلحو التنظيم": a word spelt alike as verb and
+    // verbal noun opens its clause as a verb, its subject right after it.
+    let clause_initial = trigger.start == lo
+        || (trigger.start > 0 && crate::coding::clause_break(tokens, trigger.start - 1));
+    let verb_like = e.pos == Pos::Verb || (e.pos == Pos::Noun && clause_initial);
+    if verb_like
         && e.class != Class::Kill
         && ta >= trigger.end
         && ta - trigger.end <= 1
@@ -142,9 +150,18 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
     // تابعة للجيش", "بسيارة تابعة للأسايش").
     if let Some(owner) = ctx.cue_before(Class::Owner, ta, 0, lo) {
         let head = owner.start.checked_sub(1).filter(|&h| h >= lo);
-        let hit = head.is_some_and(|h| {
+        // The owned noun, or the noun before its adjective ("بسيارة
+        // عسكرية تابعة لـ").
+        let by = |h: usize| {
             let n = tokens[h].norm.strip_prefix('و').unwrap_or(&tokens[h].norm);
             n.starts_with('ب') && n.chars().count() > 3
+        };
+        let hit = head.is_some_and(|h| {
+            by(h)
+                || (h > lo && !tokens[h].norm.starts_with("ال") && by(h - 1) && {
+                    let adj = &tokens[h].norm;
+                    adj.ends_with("يه") || adj.ends_with('ي')
+                })
                 || ctx
                     .hits_in(h.saturating_sub(3).max(lo), h + 1)
                     .iter()
@@ -158,11 +175,25 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
     }
     // "تقل عناصر من X", "قيادي في X": the victim's group.
     // Not past another name ("جندي من الجيش السوري بنيران داعش").
-    let member = ctx
+    let member_cue = ctx
         .cue_before(Class::Member, ta, 3, lo)
-        .is_some_and(|h| !ctx.actor_tok.iter().any(|&t| t >= h.end && t < ta));
-    if member {
-        return Role::Member;
+        .filter(|h| !ctx.actor_tok.iter().any(|&t| t >= h.end && t < ta));
+    if let Some(m) = member_cue {
+        // "هاجم مسلحون يُعتقد بانتمائهم إلى داعش": the group of the
+        // attackers named right after the verb is the side that attacked.
+        let of_subject = e.pos == Pos::Verb
+            && e.class != Class::Kill
+            && m.start >= trigger.end
+            && m.start - trigger.end <= 3
+            && !r.counts.iter().any(|c| {
+                let ct = tokens.partition_point(|t| t.end <= c.start);
+                ct >= trigger.end && ct < m.start
+            });
+        return if of_subject {
+            Role::Perpetrator
+        } else {
+            Role::Member
+        };
     }
     if ctx.cue_before(Class::Agent, ta, 3, lo).is_some()
         || ctx.cue_before(Class::Perpetrator, ta, 0, lo).is_some()
@@ -284,9 +315,16 @@ fn read_actors(ctx: &Ctx, fam: Family, trigger: &Hit, lo: usize, hi: usize, args
             .map(|(i, _)| *i)
     };
     // Whether a mention before the trigger is in the trigger's clause.
+    // Commas around a time phrase ("مسلحو التنظيم، مساء الجمعة، اقتحموا")
+    // part no clause.
     let same_clause = |i: usize| {
         let ta = ctx.actor_tok[i];
-        !(ta..trigger.start).any(|t| crate::coding::clause_break(tokens, t))
+        !(ta..trigger.start).any(|t| {
+            crate::coding::clause_break(tokens, t)
+                && !(tokens[t].kind == TokenKind::Punct
+                    && ((t + 1 < tokens.len() && ctx.in_date(t + 1))
+                        || (t > 0 && ctx.in_date(t - 1))))
+        })
     };
     let announcer = pick(Role::Announcer, None, false);
     let (actor1, mut actor2);
@@ -603,6 +641,7 @@ fn date(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<(String, Strin
             (
                 !tied(ctx, d, hi),
                 announced(ctx, d, lo, trigger) && alt_day,
+                later_clause(ctx, d, trigger),
                 dist,
             )
         })?;
@@ -618,6 +657,17 @@ fn date(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<(String, Strin
         }
         DatePrecision::Year => None,
     }
+}
+
+/// Whether date `d` stands after the trigger past a clause that opens with
+/// a word ("قبل أن يطلقوا سراحهم صباح السبت", "فيما …"): it dates what
+/// happened next, not the incident.
+fn later_clause(ctx: &Ctx, d: usize, trigger: &Hit) -> bool {
+    let tokens = ctx.tokens();
+    let t = ctx.date_tok[d];
+    t > trigger.end
+        && (trigger.end..t)
+            .any(|k| tokens[k].kind == TokenKind::Word && crate::coding::clause_break(tokens, k))
 }
 
 /// Whether date `d` is followed by "حين"/"عندما" ("منذ السابع عشر من فبراير،

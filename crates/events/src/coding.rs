@@ -138,6 +138,32 @@ impl<'r, 'a> Ctx<'r, 'a> {
     pub fn tokens(&self) -> &'a [Token] {
         self.r.tokens
     }
+
+    /// Whether token `i` lies inside a date mention.
+    pub fn in_date(&self, i: usize) -> bool {
+        let t = &self.r.tokens[i];
+        self.r
+            .dates
+            .iter()
+            .any(|d| d.start < t.end && t.start < d.end)
+    }
+
+    /// The token after `n` words from `from` (not before `hi`), where a
+    /// time phrase and the punctuation around it count for nothing:
+    /// "سيطر مقاتلو التنظيم، ليل الجمعة، على قرية" is as close as
+    /// "سيطر مقاتلو التنظيم على قرية".
+    pub fn words_end(&self, from: usize, n: usize, hi: usize) -> usize {
+        let tokens = self.tokens();
+        let mut k = from;
+        let mut seen = 0;
+        while k < hi && seen < n {
+            if tokens[k].kind != TokenKind::Punct && !self.in_date(k) {
+                seen += 1;
+            }
+            k += 1;
+        }
+        k
+    }
 }
 
 /// An incident read from one sentence, before merging.
@@ -169,6 +195,9 @@ struct Candidate {
     /// Named only by definite nouns ("الهجوم") and no toll: a pointer to an
     /// incident told before, never an event of its own.
     anaphoric: bool,
+    /// One of its words points back ("الهجوم بدأ بتفجير سيارتين"): with no
+    /// date of its own it happened when the incident before did.
+    refers: bool,
 }
 
 impl Candidate {
@@ -262,10 +291,14 @@ fn facts(ctx: &Ctx, lo: usize, hi: usize) -> SentenceFacts {
     let has = |class: Class| hits.iter().any(|h| ctx.class(h) == class);
     // Opinion opens the sentence ("ويرى محللون أن"); mid-sentence "يُعتقد"
     // only hedges a fact.
-    let opinion = ctx
-        .hits_in(lo, (lo + 3).min(hi))
-        .iter()
-        .any(|h| ctx.class(h) == Class::Opinion);
+    // A denial or a pledge opening the sentence ("ونفت قسد صحة أنباء عن
+    // سيطرة …", "وتعهد الوزير بتحرير …") governs all of it, like opinion.
+    let opinion = ctx.hits_in(lo, (lo + 3).min(hi)).iter().any(|h| {
+        matches!(ctx.class(h), Class::Opinion | Class::Denial)
+            || (ctx.class(h) == Class::Irrealis
+                && ctx.entry(h).pos == Pos::Verb
+                && h.start <= lo + 1)
+    });
     SentenceFacts {
         concrete: day_date || toll,
         hedged: has(Class::Trend) || opinion,
@@ -299,13 +332,20 @@ fn live(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -> bool {
     }
     let ok = match e.requires {
         Requires::Nothing => true,
-        Requires::Cue(class, n) => ctx.cue_after(class, h.end, n, hi),
-        Requires::Place(n) => ctx
-            .place_tok
-            .iter()
-            .any(|&t| t >= h.end && t < (h.end + n).min(hi)),
+        Requires::Cue(class, n) => {
+            ctx.cue_after(class, h.end, ctx.words_end(h.end, n, hi) - h.end, hi)
+        }
+        Requires::Place(n) => {
+            let end = ctx.words_end(h.end, n, hi);
+            ctx.place_tok.iter().any(|&t| t >= h.end && t < end)
+        }
     };
     if !ok {
+        return false;
+    }
+    // "خلال سنوات سيطرة التنظيم على المدينة": a takeover named after a span
+    // of time is the state that followed, not an incident.
+    if e.class == Class::Takeover && ctx.cue_before(Class::Period, h.start, 0, lo).is_some() {
         return false;
     }
     // "لم تقع اشتباكات", "لم تسجل أي اشتباكات": a negator a word or two before.
@@ -355,8 +395,21 @@ fn generic_plural(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -
     is_definite(&ctx.tokens()[h.start]) || !placed || f.hedged
 }
 
+/// Whether a "sentence" is a list of headlines ("- خبر أول - خبر ثان"): a
+/// bullet opens it and another stands inside it. Links to other stories
+/// tell no incident of this one.
+fn headline_list(ctx: &Ctx, lo: usize, hi: usize) -> bool {
+    let bullet =
+        |t: &Token| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "-" | "•" | "–");
+    let tokens = ctx.tokens();
+    bullet(&tokens[lo]) && tokens[lo + 1..hi].iter().filter(|t| bullet(t)).count() >= 1
+}
+
 /// Reads one sentence (tokens `lo..hi`) into candidates.
 fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candidate>) {
+    if headline_list(ctx, lo, hi) {
+        return;
+    }
     let f = facts(ctx, lo, hi);
     if f.hedged && !f.concrete {
         return;
@@ -419,6 +472,17 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
     });
     if toll && groups.iter().any(|(g, _)| *g == Family::Violence) {
         groups.retain(|(g, _)| *g != Family::Abduction);
+    }
+    // "اقتحم المسلحون القرية واقتادوا أربعة رعاة": with no toll, the assault
+    // is how the abduction was done, not a battle of its own.
+    let assault_only = |v: &Vec<Hit>| v.iter().all(|h| ctx.class(h) == Class::Attack);
+    if !toll
+        && groups.iter().any(|(g, _)| *g == Family::Abduction)
+        && groups
+            .iter()
+            .any(|(g, v)| *g == Family::Violence && assault_only(v))
+    {
+        groups.retain(|(g, _)| *g != Family::Violence);
     }
     // Scopes: split the sentence at a clause break between two groups.
     let n = groups.len();
@@ -487,7 +551,13 @@ fn means_near(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize) -> Option<&'static 
     let mut best: Option<(usize, usize)> = None;
     for h in hits {
         let a = h.start.saturating_sub(MEANS_WINDOW).max(lo);
-        let b = (h.end + MEANS_WINDOW).min(hi);
+        // "ألقى مجهولون، مساء السبت، قنبلة يدوية": a word that needs a means
+        // reads it as far as its condition reaches.
+        let reach = match ctx.entry(h).requires {
+            Requires::Cue(Class::Means, n) => ctx.words_end(h.end, n, hi),
+            _ => h.end + MEANS_WINDOW,
+        };
+        let b = reach.min(hi);
         for m in ctx.hits_in(a, b) {
             if ctx.class(m) != Class::Means {
                 continue;
@@ -546,9 +616,19 @@ fn code_group(
     let e = ctx.entry(&trigger);
     let weak = hits.iter().all(|h| ctx.class(h) == Class::Kill);
     let tokens = ctx.tokens();
+    // "بعد أيام من هجوم", "قبل أسبوع من مقتل": an incident some time before
+    // or after the one told is another.
+    let interval = |h: &Hit| {
+        matches!(fam, Family::Violence | Family::Abduction)
+            && h.start >= sent_lo + 2
+            && tokens[h.start - 1].norm == "من"
+            && ctx
+                .cue_before(Class::Interval, h.start - 1, 0, sent_lo)
+                .is_some()
+    };
     let distinct = hits
         .iter()
-        .any(|h| ctx.cue_after(Class::Distinct, h.end, 2, sent_hi));
+        .any(|h| ctx.cue_after(Class::Distinct, h.end, 2, sent_hi) || interval(h));
     let suicide = ctx
         .hits_in(sent_lo, sent_hi)
         .iter()
@@ -567,6 +647,9 @@ fn code_group(
         suicide,
         hedged: f.hedged,
         anaphoric: false,
+        refers: hits
+            .iter()
+            .any(|h| h.start < trigger.start && anaphoric_hit(ctx, h)),
         vetoed: false,
         separate: ctx
             .hits_in(sent_lo, (sent_lo + 4).min(sent_hi))
@@ -578,6 +661,12 @@ fn code_group(
             .any(|h| ctx.class(h) == Class::Sameday),
     };
     c.anaphoric = hits.iter().all(|h| anaphoric_hit(ctx, h)) && !c.args.hurt;
+    // "عثر على جثتين لراعيين بعد يومين من اختطافهما": the abducted were
+    // killed, and the killing is what the report tells.
+    if fam == Family::Abduction && c.args.fatalities.is_some_and(|n| n > 0) {
+        c.event_type = "Violence against civilians";
+        c.sub_event_type = "Attack";
+    }
     match fam {
         Family::Violence => type_violence(ctx, hits, lo, hi, &mut c),
         Family::Protest => type_protest(ctx, hits, &mut c),
@@ -608,7 +697,13 @@ fn code_group(
     // "قُتلت امرأة … الخميس الماضي", "قُتل برصاص مسلحين … مساء السبت": an
     // outcome word tells an incident when a day and a victim or a killer
     // are named with it.
-    let shot = ctx.cue_after(Class::Perpetrator, trigger.end, 1, hi);
+    // "قُتل، مساء أمس، برصاص مسلحين": the time phrase does not part them.
+    let shot = ctx.cue_after(
+        Class::Perpetrator,
+        trigger.end,
+        ctx.words_end(trigger.end, 1, hi) - trigger.end,
+        hi,
+    );
     if weak && !c.args.counted && !(f.day_date && (c.args.civilian_victims || shot)) {
         return;
     }
@@ -742,8 +837,15 @@ fn type_protest(ctx: &Ctx, hits: &[Hit], c: &mut Candidate) {
         } else {
             "Violent demonstration"
         };
+        // Rioters are unnamed; a force they attacked or wounded ("رشقوا
+        // عناصر الأسايش بالحجارة") is the second side.
+        let force = c.args.actor2.filter(|&i| {
+            ctx.r.actors[i]
+                .id
+                .is_some_and(|id| id != arguments::CIVILIANS)
+        });
         c.args.actor1 = None;
-        c.args.actor2 = None;
+        c.args.actor2 = force;
         return;
     }
     c.event_type = "Protests";
@@ -871,8 +973,24 @@ fn merge(ctx: &Ctx, candidates: Vec<Candidate>) -> Vec<Coded> {
         let pointer = c.anaphoric;
         let lends_all = !pointer || !shared.contains(&c.sentence);
         let after_last = out.last().is_some_and(|k| c.sentence <= k.last + 2);
-        let detail =
-            c.args.location.is_none() && c.args.date.is_none() && after_last && !c.separate;
+        // No place of its own, or only the place of the incident just told
+        // ("حاولوا اقتحام البلدة"), and no day named at all: a detail of it.
+        let undated = {
+            let sent = &ctx.r.sentences[c.sentence];
+            !ctx.r
+                .dates
+                .iter()
+                .any(|d| d.start >= sent.start && d.start < sent.end)
+        };
+        let same_place = |k: &Coded| match (&k.c.args.location, &c.args.location) {
+            (Some(a), Some(b)) => ctx.r.places[a.0].place.id == ctx.r.places[b.0].place.id,
+            _ => false,
+        };
+        let placed_before = undated && out.last().is_some_and(same_place);
+        let detail = (c.args.location.is_none() || placed_before)
+            && c.args.date.is_none()
+            && after_last
+            && !c.separate;
         // A defused bomb or an arrest told as the sequel of an incident is
         // an event of its own, placed and dated by the incident.
         // A strike by the other side right after an attack is its reply.
@@ -881,8 +999,17 @@ fn merge(ctx: &Ctx, candidates: Vec<Candidate>) -> Vec<Coded> {
             && c.explicit
             && !c.hedged
             && out.last().is_some_and(|k| actor_conflict(ctx, &k.c, &c));
+        // A sentence dated on its own ("بعد اتفاق التسوية عام 2018") tells
+        // background, not what followed.
+        let own_date = {
+            let sent = &ctx.r.sentences[c.sentence];
+            ctx.r.dates.iter().any(|d| {
+                d.start >= sent.start && d.start < sent.end && d.precision == DatePrecision::Year
+            })
+        };
         let sequel = detail
             && !pointer
+            && !own_date
             && (matches!(
                 c.family,
                 Family::Defuse | Family::Arrest | Family::Agreement
@@ -948,7 +1075,7 @@ fn merge(ctx: &Ctx, candidates: Vec<Candidate>) -> Vec<Coded> {
             let mut c = c;
             if let Some(prev) = out.last().filter(|k| c.sentence <= k.last + 2) {
                 // "في اليوم ذاته", or the sequel of the incident before.
-                if c.args.date.is_none() && (c.sameday || sequel) {
+                if c.args.date.is_none() && (c.sameday || sequel || c.refers) {
                     c.args.date = prev.c.args.date.clone();
                 }
                 if c.args.location.is_none() && !c.distinct && !c.separate {
@@ -1003,7 +1130,11 @@ fn absorb(ctx: &Ctx, e: &mut Candidate, c: &Candidate, pointer: bool) {
         };
         match (&a.location, &c.args.location) {
             (None, Some(_)) => a.location = c.args.location,
-            (Some(x), Some(y)) if finer(y) < finer(x) => a.location = c.args.location,
+            // A pointer ("عقب الهجوم") tells what followed, elsewhere: it
+            // fills a missing place but does not move one.
+            (Some(x), Some(y)) if finer(y) < finer(x) && !c.anaphoric => {
+                a.location = c.args.location
+            }
             _ => {}
         }
         if a.date.is_none() {

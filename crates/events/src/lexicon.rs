@@ -81,6 +81,9 @@ pub(crate) enum Class {
     Property,
     Owner,
     Cause,
+    Denial,
+    Period,
+    Interval,
 }
 
 impl Class {
@@ -117,6 +120,9 @@ impl Class {
             "property" => Property,
             "owner" => Owner,
             "cause" => Cause,
+            "denial" => Denial,
+            "period" => Period,
+            "interval" => Interval,
             "means" => Means,
             "weapon" => Weapon,
             "protester" => Protester,

@@ -215,6 +215,82 @@ const TYPES: &[(&str, &[(&str, &str)])] = &[
         "وكان التنظيم قد هاجم في الثالث من آذار قرية في ريف كركوك وقتل أربعة من سكانها.",
         &[("Battles", "Armed clash")],
     ),
+    // A time phrase between commas does not part a takeover verb from its town.
+    (
+        "سيطر مسلحو تنظيم داعش، فجر الخميس، على قرية الباغوز بعد معارك عنيفة.",
+        &[("Battles", "Non-state actor overtakes territory")],
+    ),
+    // RPG rounds beside machine guns: a close fight, not shelling.
+    (
+        "هاجم مسلحون من التنظيم نقطة للجيش العراقي قرب قضاء الحويجة مساء الخميس بالأسلحة الرشاشة والقذائف الصاروخية، ما أسفر عن مقتل جندي.",
+        &[("Battles", "Armed clash")],
+    ),
+    // Storming a place to carry people off is the abduction alone.
+    (
+        "اقتحم مسلحون من التنظيم، مساء الثلاثاء، قرية قرب بلدة هجين واقتادوا خمسة من سكانها إلى جهة مجهولة.",
+        &[(
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        )],
+    ),
+    // Killed, then the time phrase, then the shooters: an attack.
+    (
+        "وكان مزارع قد قُتل، مساء الأحد، برصاص مسلحين مجهولين قرب بلدة البصيرة.",
+        &[("Violence against civilians", "Attack")],
+    ),
+    // Bodies of the abducted found: the killing is the event.
+    (
+        "عثرت الشرطة، صباح الاثنين، على جثتين لمزارعين في بستان قرب قضاء الخالص بعد يومين من اختطافهما.",
+        &[("Violence against civilians", "Attack")],
+    ),
+    // A list of headlines linking other stories is no incident.
+    (
+        "- الجيش يعلن إحباط هجوم في صحراء الأنبار - افتتاح جسر جديد في الموصل",
+        &[],
+    ),
+    // A denial or a pledge opening the sentence governs all of it.
+    (
+        "ونفت قوات سوريا الديمقراطية أنباء عن سيطرة مسلحي التنظيم على قرية قرب بلدة هجين.",
+        &[],
+    ),
+    (
+        "وتعهد رئيس الوزراء باستكمال تحرير قضاء راوة من التنظيم خلال أسابيع.",
+        &[],
+    ),
+    // "بعد أيام من هجوم": another, earlier incident, never merged.
+    (
+        "قُتل مختار قرية برصاص مسلحين مجهولين قرب بلدة الصور مساء الأحد.\n\nويأتي ذلك بعد أيام من هجوم استهدف حاجزاً لقوات سوريا الديمقراطية في بلدة البصيرة وأوقع قتيلين في صفوفها.",
+        &[
+            ("Violence against civilians", "Attack"),
+            ("Battles", "Armed clash"),
+        ],
+    ),
+    // A sentence naming only the town just told, with no day, is a detail;
+    // a blast by the other side is its own event all the same.
+    (
+        "قُتل ثلاثة من عناصر الحشد الشعبي، فجر الأحد، بهجوم لمسلحي تنظيم داعش على نقطة في بلدة جلولاء.\n\nوأضاف المصدر أن المهاجمين انسحبوا من البلدة بعد اشتباك قصير.",
+        &[("Battles", "Armed clash")],
+    ),
+    (
+        "اندلعت اشتباكات عنيفة، فجر الأحد، بين فصائل المعارضة ومسلحي تنظيم داعش في محيط بلدة مارع، أسفرت عن مقتل خمسة من مقاتلي الفصائل.\n\nوأضافت المصادر أن التنظيم استخدم سيارة مفخخة في محاولة لاقتحام البلدة، إلا أن المدافعين تمكنوا من تفجيرها.",
+        &[
+            ("Battles", "Armed clash"),
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+        ],
+    ),
+    // A verb that needs its means reads it past a time phrase.
+    (
+        "رمى مجهولون يستقلون سيارة، مساء الثلاثاء، قنبلة يدوية على منزل في مدينة كركوك، ما أدى إلى إصابة امرأتين.",
+        &[("Explosions/Remote violence", "Grenade")],
+    ),
+    // A takeover after a span of time is a state, not an incident.
+    (
+        "اعتصم العشرات من أهالي المختطفين، صباح الأحد، أمام مبنى محافظة نينوى في مدينة الموصل، للمطالبة بكشف مصير أبنائهم الذين فقدوا خلال سنوات سيطرة تنظيم داعش على المدينة.",
+        &[("Protests", "Peaceful protest")],
+    ),
     // One sentence, three towns taken: three events.
     (
         "استعادت القوات العراقية السيطرة على القيارة والشرقاط وبيجي يوم الأحد.",
@@ -304,6 +380,48 @@ const ROLES: &[(&str, Option<&str>, Option<&str>)] = &[
         "وكان الجيش العراقي قد أعلن مقتل اثنين من عناصره في كمين نصبه تنظيم داعش قرب بيجي يوم الثلاثاء.",
         Some("isis"),
         Some("iraqi-security-forces"),
+    ),
+    // The owner of a hit vehicle named after its adjective is the attacked.
+    (
+        "انفجرت عبوة ناسفة، صباح الاثنين، بسيارة عسكرية تابعة للجيش العراقي قرب قضاء الطارمية.",
+        None,
+        Some("iraqi-security-forces"),
+    ),
+    // The group the attackers are said to belong to attacked.
+    (
+        "هاجم مسلحون يُشتبه بانتمائهم إلى تنظيم داعش نقطة لقوات سوريا الديمقراطية قرب بلدة البصيرة ليل الأحد، ما أدى إلى إصابة عنصرين.",
+        Some("isis"),
+        Some("sdf"),
+    ),
+    // A clause-initial verb spelt like its noun has its subject after it;
+    // the group before the people counted is the subject, not a victim.
+    (
+        "وفي حادثة أخرى، خطف مسلحو تنظيم داعش، فجر الجمعة، ستة رعاة في بادية الميادين.",
+        Some("isis"),
+        Some("civilians"),
+    ),
+    (
+        "أعدم عناصر من تنظيم داعش، مساء الأحد، رجلين في بادية السخنة.",
+        Some("isis"),
+        Some("civilians"),
+    ),
+    // The subject before a storming and an abduction verb carried it out.
+    (
+        "وقال مصدر أمني إن مسلحي تنظيم داعش دخلوا، ليل الأحد، قرية قرب قضاء الخالص واقتادوا ثلاثة فلاحين إلى جهة مجهولة.",
+        Some("isis"),
+        Some("civilians"),
+    ),
+    // The commander announcing a town retaken speaks for the force that took it.
+    (
+        "أعلن قائد عمليات غرب الأنبار، اليوم الجمعة، تحرير قضاء راوة غربي العراق بالكامل من سيطرة تنظيم داعش.",
+        Some("iraqi-security-forces"),
+        Some("isis"),
+    ),
+    // Rioters are unnamed; the force they attacked is the second side.
+    (
+        "اندلعت أعمال شغب في مخيم الهول، أمس، رشقت خلالها نساء عناصر الأسايش بالحجارة ما أدى إلى إصابة عنصرين من الأسايش.",
+        None,
+        Some("asayish"),
     ),
 ];
 
@@ -395,6 +513,30 @@ const ARGS: &[(&str, Expect)] = &[
         "هاجم مسلحون من التنظيم نقطة للجيش في بلدة البصيرة مساء الأحد، من دون أن يسفر الهجوم عن إصابات.",
         (Some(0), None, Some("البصيرة"), 1, Some("2024-03-10"), 1),
     ),
+    // A rank between two people killed does not part them.
+    (
+        "قتل ضابط برتبة ملازم وجندي بانفجار عبوة ناسفة في قضاء الطارمية يوم الخميس.",
+        (
+            Some(2),
+            None,
+            Some("قضاء الطارمية"),
+            2,
+            Some("2024-03-14"),
+            1,
+        ),
+    ),
+    // The day of the incident, not of what followed "قبل أن".
+    (
+        "خطف مسلحون، مساء الثلاثاء، ثلاثة رعاة قرب بلدة الشدادي قبل أن يطلقوا سراح أحدهم صباح الأربعاء.",
+        (
+            None,
+            None,
+            Some("قرب بلدة الشدادي"),
+            2,
+            Some("2024-03-12"),
+            1,
+        ),
+    ),
     // No date in the text: none, never the reference date.
     (
         "قتل جنديان بانفجار عبوة ناسفة في مدينة الموصل.",
@@ -446,6 +588,18 @@ fn the_same_day_dates_the_next_incident() {
     let (got, _, _) = code(text);
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].sub_event_type, "Armed clash");
+    assert_eq!(
+        got[1].date.as_ref().map(|d| d.0.as_str()),
+        Some("2024-03-14")
+    );
+}
+
+#[test]
+fn a_sentence_pointing_back_takes_the_day_before_it() {
+    let text = "سيطر مسلحو تنظيم داعش، فجر الخميس، على قرية الباغوز بعد معارك عنيفة.\n\nوقالت مصادر محلية إن الهجوم بدأ بتفجير سيارة مفخخة يقودها انتحاري استهدفت تجمعاً لقوات سوريا الديمقراطية عند أطراف بلدة هجين، تلته اشتباكات أسفرت عن مقتل خمسة عناصر.";
+    let (got, _, _) = code(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].sub_event_type, "Suicide bomb");
     assert_eq!(
         got[1].date.as_ref().map(|d| d.0.as_str()),
         Some("2024-03-14")

@@ -154,6 +154,8 @@ const SINGULAR_NOUNS: &[(&str, NounClass)] = &[
     ("مسن", NounClass::Generic),
     ("فرد", NounClass::Generic),
     ("ضحية", NounClass::Dead),
+    // Bodies found are people killed ("العثور على جثتين").
+    ("جثة", NounClass::Dead),
     ("صحفي", NounClass::Generic),
     ("مسعف", NounClass::Generic),
     ("عامل", NounClass::Generic),
@@ -777,8 +779,15 @@ fn count_of_one(
     // and one person as its object (the accusative "-ا" says so).
     if let Some((kind, Form::Verb)) = d.lex[i].trigger
         && let Some(k) = (i + 2..toks.len().min(i + 9)).find(|&k| {
+            // The accusative "-ا", or the head of a construct, which takes
+            // none ("اغتال مسلحون، مساء أمس، مختار قرية …").
+            let construct = toks
+                .get(k + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word && d.lex[k + 1].noun.is_none())
+                && k > 0
+                && matches!(toks[k - 1].norm.as_str(), "،" | ",");
             free(k)
-                && toks[k].norm.ends_with('ا')
+                && (toks[k].norm.ends_with('ا') || construct)
                 && !is_definite(&toks[k].norm)
                 && d.lex[k].noun.is_some_and(|x| x.singular)
         })
@@ -815,6 +824,29 @@ fn count_of_one(
             at,
         ));
     }
+    // "وكان شاب يعمل في محل قد قُتل": "كان", one person and what is said of
+    // them, then "قد" and what happened to them.
+    if free(i)
+        && matches!(toks[i].norm.as_str(), "كان" | "وكان" | "كانت" | "وكانت")
+        && let Some(n) = toks.get(i + 1)
+        && free(i + 1)
+        && !is_definite(&n.norm)
+        && d.lex[i + 1].noun.is_some_and(|x| x.singular)
+        && let Some(q) = (i + 2..toks.len().min(i + 11))
+            .take_while(|&k| toks[k].kind == TokenKind::Word && d.lex[k].trigger.is_none())
+            .find(|&k| toks[k].norm == "قد")
+        && let Some((kind, Form::Verb)) = d.lex.get(q + 1).and_then(|e| e.trigger)
+    {
+        return Some((
+            one(
+                kind,
+                Some((toks[i + 1].start, toks[i + 1].end)),
+                toks[i + 1].start,
+                toks[q + 1].end,
+            ),
+            q + 1,
+        ));
+    }
     // "أن جنديا أميركيا قتل": one person, then what happened to them.
     if free(i)
         && !is_definite(&toks[i].norm)
@@ -832,10 +864,12 @@ fn count_of_one(
             at,
         ));
     }
-    // "خمسة مسلحين وامرأتين وطفلا": one more, joined to the count just before.
+    // "خمسة مسلحين وامرأتين وطفلا", "ضابط برتبة نقيب وجندي": one more,
+    // joined to the count just before (a rank or a short qualifier between).
     if let Some((kind, end_tok)) = last
         && end_tok < i
-        && i - end_tok <= 2
+        && i - end_tok <= 3
+        && (end_tok + 1..i).all(|m| d.lex[m].trigger.is_none() && d.lex[m].noun.is_none())
         && free(i)
         && toks[i].norm.starts_with('و')
         && d.lex[i].noun.is_some_and(|x| x.singular)
@@ -961,9 +995,21 @@ fn read_number_count(
     let mut gap = 0;
     let first = k;
     let number_is_clitic = toks[i].start < r.start;
-    while k > 0 && first - k < 7 {
+    // Tokens of a time phrase set off by commas, stepped over.
+    let mut aside_len = 0;
+    while k > 0 && first - k < 7 + aside_len {
         k -= 1;
         let t = &toks[k];
+        // "أعدم عناصر من التنظيم، أمس الخميس، ثلاثة مدنيين": a verb's
+        // object after its subject and a time phrase between commas.
+        if aside_len == 0
+            && noun.is_some()
+            && let Some(open) = aside_before(d, k, in_reading)
+        {
+            aside_len = k - open + 1;
+            k = open;
+            continue;
+        }
         if t.kind != TokenKind::Word || in_reading[k] {
             break;
         }
@@ -1072,6 +1118,26 @@ fn read_number_count(
         },
         end_tok,
     ))
+}
+
+/// Where a time phrase set off by commas opens, when token `close` is the
+/// comma that ends it ("، مساء الخميس،"): up to four words with no trigger,
+/// people noun or number between the two commas.
+fn aside_before(d: &Doc, close: usize, in_reading: &[bool]) -> Option<usize> {
+    let toks = d.toks;
+    let comma = |k: usize| matches!(toks[k].norm.as_str(), "،" | ",");
+    if !comma(close) {
+        return None;
+    }
+    let lo = close.saturating_sub(5);
+    let open = (lo..close)
+        .rev()
+        .find(|&k| toks[k].kind != TokenKind::Word || in_reading[k])?;
+    (comma(open)
+        && close - open >= 2
+        && (open + 1..close)
+            .all(|m| d.lex[m].trigger.is_none() && d.lex[m].noun.is_none() && !in_reading[m]))
+    .then_some(open)
 }
 
 /// A predicate after the counted noun that says what happened to them, up
@@ -1229,6 +1295,36 @@ mod tests {
             (
                 "اغتال مسلحون مجهولون، مساء الخميس، قيادياً سابقاً في درعا.",
                 &["killed 1 «اغتال مسلحون مجهولون، مساء الخميس، قيادياً» قيادياً"],
+            ),
+            // A time phrase between commas after the subject.
+            (
+                "أعدم مسلحون من التنظيم، فجر الجمعة، أربعة رعاة قرب البلدة.",
+                &["killed 4 «أعدم مسلحون من التنظيم، فجر الجمعة، أربعة رعاة» رعاة"],
+            ),
+            (
+                "وخطفت عصابة مسلحة، مساء أمس، سبعة عمال في الطريق إلى المعمل.",
+                &["kidnapped 7 «وخطفت عصابة مسلحة، مساء أمس، سبعة عمال» عمال"],
+            ),
+            (
+                "اغتال مجهولون، فجر الاثنين، شيخ عشيرة في ريف الحسكة.",
+                &["killed 1 «اغتال مجهولون، فجر الاثنين، شيخ» شيخ"],
+            ),
+            (
+                "وقتل ضابط برتبة ملازم وشرطي بانفجار العبوة.",
+                &["killed 1 «وقتل ضابط» ضابط", "killed 1 «وشرطي» وشرطي"],
+            ),
+            (
+                "وكانت سيدة تعمل في مستوصف البلدة قد أصيبت برصاص قناص.",
+                &["injured 1 «سيدة تعمل في مستوصف البلدة قد أصيبت» سيدة"],
+            ),
+            // Dual nouns of the defective kind, and bodies found.
+            (
+                "ولقي راعيان حتفهما بانفجار لغم في البادية.",
+                &["killed 2 «ولقي راعيان» راعيان"],
+            ),
+            (
+                "وعثر الأهالي على جثتين في بئر مهجورة.",
+                &["killed 2 «جثتين»"],
             ),
             (
                 "وأصاب محتجون شرطيا بالحجارة.",

@@ -298,7 +298,15 @@ const DUAL_SINGULARS: &[&str] = &[
     "ضحية",
     "طفلة",
     "سيدة",
+    "مختار",
+    "شيخ",
+    "طبيب",
+    "شقيقة",
 ];
+
+/// Person nouns of the defective kind (اسم منقوص): the singular drops its
+/// final ي ("راعٍ"), the dual keeps it ("راعيان", "راعيين").
+const DEFECTIVE_SINGULARS: &[(&str, &str)] = &[("راع", "راعي")];
 
 /// Person nouns with a sound plural in -ون/-ين: their accusative/genitive
 /// dual "-ين" is spelt like the plural, but the nominative dual "-ان"
@@ -333,6 +341,11 @@ static DUALS: LazyLock<WordMap<String, &'static str>> = LazyLock::new(|| {
     let mut m = WordMap::default();
     for &s in SOUND_PLURAL_SINGULARS {
         m.insert(format!("{}ان", fold_word(s)), s);
+    }
+    for &(s, stem) in DEFECTIVE_SINGULARS {
+        for end in ["ان", "ين"] {
+            m.insert(format!("{}{end}", fold_word(stem)), s);
+        }
     }
     for &s in DUAL_SINGULARS {
         let folded = fold_word(s);
@@ -1599,6 +1612,10 @@ mod tests {
             ("ضحيتين", Some("ضحية")),
             ("طفلتان", Some("طفلة")),
             ("ضحايا", None),
+            ("راعيان", Some("راع")),
+            ("راعيين", Some("راع")),
+            ("مختارين", Some("مختار")),
+            ("رعاة", None),
         ] {
             assert_eq!(dual_noun(w), want, "{w}");
         }

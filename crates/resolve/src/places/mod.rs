@@ -7,6 +7,7 @@
 //! read actors or people itself: spans those stages claimed are passed in
 //! and never yield a place.
 
+mod anaphora;
 mod gazetteer;
 mod matcher;
 mod table;
@@ -88,6 +89,12 @@ pub struct PlaceMention {
 /// phrase adds ("Aleppo countryside (north)", "south-west of Kirkuk"). The
 /// anchor's id, not an id per phrase, so that "ريف درعا الغربي" and
 /// "محافظة درعا" count as one place of the document, as gold lists them.
+///
+/// A definite kind noun with no name after it ("قرب الناحية", "من المخيم")
+/// is a mention of the last place the text introduced with that noun.
 pub fn find_places(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> Vec<PlaceMention> {
-    matcher::find(body, tokens, claimed)
+    let mut mentions = matcher::find(body, tokens, claimed);
+    anaphora::drop_foreign_quarters(tokens, &mut mentions);
+    anaphora::add_pointers(tokens, claimed, &mut mentions);
+    mentions
 }
