@@ -35,6 +35,15 @@ pub(crate) struct DateLine {
 /// Reads a line that is a date line: short, and mostly the date (with a
 /// weekday, a label, a time, a site name beside a `|` at most).
 pub(crate) fn read(line: &str) -> Option<DateLine> {
+    read_with(line, None)
+}
+
+/// [`read`] for a line whose [`fold`] the caller has.
+pub(crate) fn read_folded(line: &str, folded: &str) -> Option<DateLine> {
+    read_with(line, Some(folded))
+}
+
+fn read_with(line: &str, folded: Option<&str>) -> Option<DateLine> {
     if let Some(d) = post_stamp(line) {
         return Some(d);
     }
@@ -50,21 +59,27 @@ pub(crate) fn read(line: &str) -> Option<DateLine> {
             && let Some(d) = segs
                 .iter()
                 .filter(|s| chrome::classify(s) == Some(Chrome::Published))
-                .find_map(|s| read_one(s))
+                .find_map(|s| read_one(s, None))
         {
             return Some(d);
         }
     }
-    read_one(t)
+    // The fold of the line is the fold of the line trimmed.
+    read_one(t, folded)
 }
 
-/// Reads one line or one `|` segment as a date line.
-fn read_one(t: &str) -> Option<DateLine> {
+/// Reads one line or one `|` segment as a date line; `folded` is its
+/// [`fold`] when the caller has it.
+fn read_one(t: &str, folded: Option<&str>) -> Option<DateLine> {
     let t = t.trim();
     if t.is_empty() || word_count(t) > 14 || t.chars().count() > 120 {
         return None;
     }
-    let kind = match chrome::classify(t) {
+    let class = match folded {
+        Some(f) => chrome::classify_folded(t, f),
+        None => chrome::classify(t),
+    };
+    let kind = match class {
         Some(Chrome::Published) => DateKind::Published,
         Some(Chrome::Updated) => DateKind::Updated,
         _ => DateKind::Bare,

@@ -437,7 +437,7 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
     let class = chrome::classify_folded(line, folded);
     match class {
         Some(Chrome::Published | Chrome::Updated) => {
-            return if dateline::read(line).is_some() {
+            return if dateline::read_folded(line, folded).is_some() {
                 Role::Date
             } else {
                 Role::Chrome(class.unwrap_or(Chrome::Nav))
@@ -445,7 +445,7 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
         }
         Some(Chrome::Byline) if byline::read(line, true).is_some() => return Role::Byline,
         Some(Chrome::Source) => {
-            if translation::read(line, translated_page).is_some() {
+            if translation::read_folded(line, folded, translated_page).is_some() {
                 return Role::Translation;
             }
             return Role::Chrome(Chrome::Source);
@@ -454,12 +454,12 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
         None => {}
     }
     if word_count(line) <= 40
-        && translation::read(line, translated_page).is_some()
+        && translation::read_folded(line, folded, translated_page).is_some()
         && !is_prose_sentence_about_translation(line)
     {
         return Role::Translation;
     }
-    if dateline::read(line).is_some() {
+    if dateline::read_folded(line, folded).is_some() {
         return Role::Date;
     }
     if is_crumb(line)
@@ -478,9 +478,9 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
     if !is_headline_like(line) && chrome::ends_sentence(line) && word_count(line) >= 3 {
         return Role::Sentence;
     }
-    if byline::read(line, true).is_some_and(|b| !b.names.is_empty() || b.date_text.is_some())
-        || byline::read(line, true) == Some(Default::default())
-    {
+    if byline::read(line, true).is_some_and(|b| {
+        !b.names.is_empty() || b.date_text.is_some() || b == byline::Byline::default()
+    }) {
         return Role::Byline;
     }
     if word_count(line) <= 1 && chrome::arabic_ratio(line) < 0.5 {

@@ -29,11 +29,21 @@ const OUTLET_KINDS: &[&str] = &[
 /// says whether the page elsewhere says it is a translation (then a plain
 /// "المصدر: …" line names the original).
 pub(crate) fn read(line: &str, page_is_translated: bool) -> Option<TranslatedFrom> {
+    read_folded(line, &fold(line), page_is_translated)
+}
+
+/// [`read`] for a line whose [`fold`] the caller has.
+pub(crate) fn read_folded(
+    line: &str,
+    folded: &str,
+    page_is_translated: bool,
+) -> Option<TranslatedFrom> {
     let t = line.trim();
     if t.is_empty() || word_count(t) > 40 {
         return None;
     }
-    let f = fold(t);
+    // The fold of the line is the fold of the line trimmed.
+    let f = folded;
     let url = find_url(t);
     // "* خدمة «نيويورك تايمز»": a syndicated piece.
     let service = f.trim_start_matches(['*', ' ', '-']);
@@ -58,7 +68,7 @@ pub(crate) fn read(line: &str, page_is_translated: bool) -> Option<TranslatedFro
         Some(&f[i + "نقلا عن".len()..])
     } else if has_cue {
         f.find(" عن ").map(|i| &f[i + " عن ".len()..])
-    } else if is_source_label(&f) {
+    } else if is_source_label(f) {
         let rest = f.split_once([':', '：']).map(|x| x.1)?;
         let foreign = url.as_deref().is_some_and(is_foreign_url)
             || chrome::names_foreign_outlet(rest)
