@@ -121,29 +121,117 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector")
 }
 
-/// Links, looked up inside every paragraph: parsed once, not per paragraph.
-static LINKS: std::sync::LazyLock<Selector> = std::sync::LazyLock::new(|| sel("a"));
+/// A selector parsed once, on first use.
+type Sel = std::sync::LazyLock<Selector>;
+
+/// Links, looked up inside every paragraph.
+static LINKS: Sel = Sel::new(|| sel("a"));
+static TIME_SEL: Sel =
+    Sel::new(|| sel("article time[datetime], time[itemprop=datePublished], time[datetime]"));
+static HATOM_SEL: Sel = Sel::new(|| sel(".hentry .published[title], abbr.published[title]"));
+static AUTHOR_SEL: Sel = Sel::new(|| {
+    sel(
+        "[rel=author], .byline, .author, [itemprop=author], .post-author .fn, .entry-author .fn, .hentry .vcard .fn",
+    )
+});
+static DATE_SEL: Sel =
+    Sel::new(|| sel("[class*=date], [class*=time], [class*=publish], [id*=date], time"));
+
+/// What one pass over the document's elements finds: the elements the
+/// reader always needs, each as `Html::select` with the selector named in
+/// the field's comment would find it (the parser's node order, elements
+/// with a parent).
+#[derive(Default)]
+struct Scan<'a> {
+    /// `meta[content]`: lower-cased property/name/itemprop → content, first wins.
+    metas: HashMap<String, String>,
+    /// `script[type='application/ld+json']`.
+    ld_scripts: Vec<ElementRef<'a>>,
+    /// `article h1, h1` (every `article h1` is an `h1`): the first.
+    h1: Option<ElementRef<'a>>,
+    /// `title`: the first.
+    title: Option<ElementRef<'a>>,
+    /// `[itemprop=articleBody]`: the first.
+    article_body: Option<ElementRef<'a>>,
+    /// `p, pre, blockquote`.
+    paragraphs: Vec<ElementRef<'a>>,
+    /// `article, main, body`: the first.
+    container: Option<ElementRef<'a>>,
+}
+
+/// The XHTML namespace: attribute values such as `type` compare without
+/// case on its elements (the selector rules for HTML documents).
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+fn scan(doc: &Html) -> Scan<'_> {
+    let mut s = Scan::default();
+    for node in doc.tree.nodes() {
+        let Some(e) = ElementRef::wrap(node) else {
+            continue;
+        };
+        if e.parent().is_none() {
+            continue;
+        }
+        let v = e.value();
+        let name = v.name();
+        match name {
+            "meta" => {
+                if let Some(c) = v.attr("content") {
+                    let key = v
+                        .attr("property")
+                        .or_else(|| v.attr("name"))
+                        .or_else(|| v.attr("itemprop"));
+                    let c = c.trim();
+                    if let Some(k) = key
+                        && !c.is_empty()
+                    {
+                        s.metas
+                            .entry(k.to_ascii_lowercase())
+                            .or_insert_with(|| c.to_string());
+                    }
+                }
+            }
+            "script" => {
+                let ld = v.attr("type").is_some_and(|t| {
+                    if &*v.name.ns == HTML_NS {
+                        t.eq_ignore_ascii_case("application/ld+json")
+                    } else {
+                        t == "application/ld+json"
+                    }
+                });
+                if ld {
+                    s.ld_scripts.push(e);
+                }
+            }
+            "h1" if s.h1.is_none() => s.h1 = Some(e),
+            "title" if s.title.is_none() => s.title = Some(e),
+            "p" | "pre" | "blockquote" => s.paragraphs.push(e),
+            _ => {}
+        }
+        if s.container.is_none() && matches!(name, "article" | "main" | "body") {
+            s.container = Some(e);
+        }
+        if s.article_body.is_none() && v.attr("itemprop") == Some("articleBody") {
+            s.article_body = Some(e);
+        }
+    }
+    s
+}
 
 /// Reads an HTML page.
 pub(crate) fn read(html: &str) -> HtmlReading {
     let doc = Html::parse_document(html);
     let mut out = HtmlReading::default();
-    let metas = meta_map(&doc);
-    let ld = json_ld(&doc);
+    let found = scan(&doc);
+    let metas = &found.metas;
+    let ld = json_ld(&found.ld_scripts);
 
     out.outlet = metas
         .get("og:site_name")
         .cloned()
         .or_else(|| ld_str(&ld, &["publisher", "name"]));
-    let h1 = doc
-        .select(&sel("article h1, h1"))
-        .next()
-        .map(|e| collapse(&e.text().collect::<String>()))
-        .filter(|s| !s.is_empty());
-    let page_title = doc
-        .select(&sel("title"))
-        .next()
-        .map(|e| collapse(&e.text().collect::<String>()));
+    let h1 = found.h1.map(|e| collapse_text(e)).filter(|s| !s.is_empty());
+    let page_title = found.title.map(|e| collapse_text(e));
     out.title = ld_str(&ld, &["headline"])
         .or_else(|| {
             metas
@@ -167,16 +255,14 @@ pub(crate) fn read(html: &str) -> HtmlReading {
         .or_else(|| metas.get("datepublished").cloned())
         .or_else(|| metas.get("pubdate").cloned())
         .or_else(|| {
-            doc.select(&sel(
-                "article time[datetime], time[itemprop=datePublished], time[datetime]",
-            ))
-            .next()
-            .and_then(|e| e.value().attr("datetime"))
-            .map(str::to_string)
+            doc.select(&TIME_SEL)
+                .next()
+                .and_then(|e| e.value().attr("datetime"))
+                .map(str::to_string)
         })
         // hAtom: <abbr class="published" title="2020-11-08T21:40:00+03:00">.
         .or_else(|| {
-            doc.select(&sel(".hentry .published[title], abbr.published[title]"))
+            doc.select(&HATOM_SEL)
                 .next()
                 .and_then(|e| e.value().attr("title"))
                 .map(str::to_string)
@@ -190,8 +276,8 @@ pub(crate) fn read(html: &str) -> HtmlReading {
         authors = byline::names_of(a);
     }
     if authors.is_empty() {
-        for e in doc.select(&sel("[rel=author], .byline, .author, [itemprop=author], .post-author .fn, .entry-author .fn, .hentry .vcard .fn")) {
-            let t = collapse(&e.text().collect::<String>());
+        for e in doc.select(&AUTHOR_SEL) {
+            let t = collapse_text(e);
             let names = byline::read(&t, true).map(|b| b.names).unwrap_or_else(|| {
                 if byline::is_bare_name(&t) {
                     byline::names_of(&t)
@@ -208,56 +294,43 @@ pub(crate) fn read(html: &str) -> HtmlReading {
     }
     out.authors = authors;
 
-    let root = main_container(&doc);
+    let root = main_container(&found);
     let mut text = String::new();
     if let Some(root) = root {
         walk(root, &mut text);
     }
-    out.text = text
-        .lines()
-        .map(collapse)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    // Each line's white space collapsed, empty lines dropped.
+    let mut lines = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut first = true;
+        for w in line.split_whitespace() {
+            if !first {
+                lines.push(' ');
+            } else if !lines.is_empty() {
+                lines.push('\n');
+            }
+            first = false;
+            lines.push_str(w);
+        }
+    }
+    out.text = lines;
     out
 }
 
 /// The text of a date element ("<div class=\"date\">تاريخ النشر: …</div>"),
 /// skipping update stamps.
 fn date_element(doc: &Html) -> Option<String> {
-    doc.select(&sel(
-        "[class*=date], [class*=time], [class*=publish], [id*=date], time",
-    ))
-    .find_map(|e| {
-        let t = collapse(&e.text().collect::<String>());
+    doc.select(&DATE_SEL).find_map(|e| {
+        let t = collapse_text(e);
         let d = super::dateline::read(&t)?;
         (d.kind != super::dateline::DateKind::Updated).then_some(d.text)
     })
 }
 
-fn meta_map(doc: &Html) -> HashMap<String, String> {
-    let mut m = HashMap::new();
-    for e in doc.select(&sel("meta[content]")) {
-        let v = e.value();
-        let key = v
-            .attr("property")
-            .or_else(|| v.attr("name"))
-            .or_else(|| v.attr("itemprop"));
-        if let (Some(k), Some(c)) = (key, v.attr("content")) {
-            let c = c.trim();
-            if !c.is_empty() {
-                m.entry(k.to_ascii_lowercase())
-                    .or_insert_with(|| c.to_string());
-            }
-        }
-    }
-    m
-}
-
 /// The JSON-LD objects of the page, `@graph`s flattened; article types first.
-fn json_ld(doc: &Html) -> Vec<Value> {
+fn json_ld(scripts: &[ElementRef]) -> Vec<Value> {
     let mut objs = Vec::new();
-    for e in doc.select(&sel("script[type='application/ld+json']")) {
+    for e in scripts {
         let Ok(v) = serde_json::from_str::<Value>(e.text().collect::<String>().trim()) else {
             continue;
         };
@@ -349,8 +422,21 @@ fn strip_site_suffix(t: &str, h1: Option<&str>) -> String {
     t
 }
 
+/// Runs of white space to one space, trimmed.
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// An element's text, collapsed.
+fn collapse_text(e: ElementRef) -> String {
+    collapse(&e.text().collect::<String>())
 }
 
 fn is_chrome_element(e: &ElementRef) -> bool {
@@ -358,24 +444,35 @@ fn is_chrome_element(e: &ElementRef) -> bool {
     if SKIP_TAGS.contains(&v.name()) {
         return true;
     }
-    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
-        return true;
+    // Attributes without a namespace, as `Element::attr` reads them; class
+    // and id tokens compared without case, no string built.
+    let mut names: [&str; 2] = ["", ""];
+    for (q, val) in &v.attrs {
+        if q.prefix.is_some() || !q.ns.is_empty() {
+            continue;
+        }
+        match &*q.local {
+            "hidden" => return true,
+            "aria-hidden" if &**val == "true" => return true,
+            "class" => names[0] = val,
+            "id" => names[1] = val,
+            _ => {}
+        }
     }
-    let names = v.attr("class").unwrap_or("").to_string() + " " + v.attr("id").unwrap_or("");
-    names
-        .to_ascii_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .any(|tok| CHROME_TOKENS.contains(&tok))
+    names.iter().any(|n| {
+        n.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|tok| CHROME_TOKENS.iter().any(|t| t.eq_ignore_ascii_case(tok)))
+    })
 }
 
 /// The element holding the article: `[itemprop=articleBody]`, else the
 /// `<article>` or container with the most paragraph text outside links.
-fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
-    if let Some(e) = doc.select(&sel("[itemprop=articleBody]")).next() {
+fn main_container<'a>(found: &Scan<'a>) -> Option<ElementRef<'a>> {
+    if let Some(e) = found.article_body {
         return Some(e);
     }
     let mut scores = HashMap::new();
-    for p in doc.select(&sel("p, pre, blockquote")) {
+    for &p in &found.paragraphs {
         if p.ancestors()
             .filter_map(ElementRef::wrap)
             .any(|a| is_chrome_element(&a))
@@ -412,7 +509,7 @@ fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
     {
         return Some(e);
     }
-    doc.select(&sel("article, main, body")).next()
+    found.container
 }
 
 fn walk(e: ElementRef, out: &mut String) {
