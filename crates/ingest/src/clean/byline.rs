@@ -5,7 +5,7 @@
 //! Only names leave this module: labels, titles, places, agencies and dates
 //! are stripped. It does not decide where a line sits in the page.
 
-use super::chrome::{self, arabic_ratio, ends_sentence, fold, word_count};
+use super::chrome::{self, arabic_ratio, ends_sentence, fold, word_count, words_up_to};
 
 /// Labels that open a byline, longest first (folded forms are compared).
 const LABELS: &[&str] = &[
@@ -125,7 +125,7 @@ pub(crate) fn read(line: &str, near_top: bool) -> Option<Byline> {
     // A spaced tatweel is used as a dash ("NAME ـ CITY").
     let spaced = line.trim().replace(" ـ ", " - ");
     let line = spaced.as_str();
-    if line.is_empty() || word_count(line) > 14 {
+    if line.is_empty() || words_up_to(line, 15) > 14 {
         return None;
     }
     if let Some(rest) = strip_label(line) {

@@ -280,7 +280,44 @@ fn is_edge_punct(c: char) -> bool {
 
 /// Counts whitespace-separated words.
 pub(crate) fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    words_up_to(s, usize::MAX)
+}
+
+/// `word_count(s).min(cap)`, reading no further than the word after the
+/// cap: most questions about a line's length are "more than N words?",
+/// asked of whole paragraphs.
+pub(crate) fn words_up_to(s: &str, cap: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0usize, false, 0usize);
+    while i < b.len() {
+        let x = b[i];
+        // `char::is_whitespace` by the char's first byte: ASCII spaces, and
+        // the few non-ASCII white space chars all start with C2, E1, E2 or
+        // E3 (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+        let (space, len) = if x < 0x80 {
+            (matches!(x, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let len = match x {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            let space = matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+                && s[i..].chars().next().is_some_and(char::is_whitespace);
+            (space, len)
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+            if n >= cap {
+                return cap;
+            }
+        }
+        i += len;
+    }
+    n
 }
 
 /// True for the sentence-ending marks of Arabic and Latin text.
@@ -308,24 +345,26 @@ pub(crate) fn arabic_ratio(s: &str) -> f32 {
 
 /// A line of article prose: long enough and written as sentences.
 pub(crate) fn is_prose(line: &str) -> bool {
-    let words = word_count(line);
-    let chars = line.chars().count();
-    let punct = line
-        .chars()
-        .filter(|c| matches!(c, '.' | '،' | '؛' | ',' | '؟'))
-        .count();
+    // Counted only as far as the tests below look.
+    let words = words_up_to(line, 10);
+    let punct = || {
+        line.chars()
+            .filter(|c| matches!(c, '.' | '،' | '؛' | ',' | '؟'))
+            .take(2)
+            .count()
+    };
     words >= 5
-        && (chars >= 90
-            || (ends_sentence(line) && (words >= 6 || punct >= 2))
-            || (words >= 10 && punct >= 1))
+        && (line.chars().nth(89).is_some()
+            || (ends_sentence(line) && (words >= 6 || punct() >= 2))
+            || (words >= 10 && punct() >= 1))
 }
 
 /// A headline-like line: short, no final sentence mark.
 pub(crate) fn is_headline_like(line: &str) -> bool {
-    let words = word_count(line);
+    let words = words_up_to(line, 26);
     (2..=25).contains(&words)
         && !line.trim_end().ends_with(['.', '،', ':', '؛'])
-        && line.chars().count() <= 200
+        && line.chars().nth(200).is_none()
 }
 
 /// A breadcrumb or language switch: short pieces joined by `>`, `»`, `|`, `/`.
@@ -415,7 +454,8 @@ pub(crate) fn classify_folded(line: &str, folded: &str) -> Option<Chrome> {
     if trimmed.is_empty() {
         return None;
     }
-    let words = word_count(trimmed);
+    // Only "up to 30" and "12 or more" are asked below.
+    let words = words_up_to(trimmed, 31);
     // Lexicon order decides: the first exact entry that matches wins, else
     // the last matching entry of the other modes.
     let lex = &*LEXICON;
@@ -471,7 +511,7 @@ pub(crate) fn classify_folded(line: &str, folded: &str) -> Option<Chrome> {
 /// trimmed are the same: folding drops outer spaces).
 pub(crate) fn is_caption_folded(line: &str, folded: &str) -> bool {
     let t = line.trim();
-    if word_count(t) > 35 {
+    if words_up_to(t, 36) > 35 {
         return false;
     }
     if let Some(inner) = folded.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
@@ -623,6 +663,38 @@ mod tests {
                 })
                 .collect();
             assert_eq!(fold(&s), fold_slow(&s), "{s:?}");
+        }
+    }
+
+    /// The byte-wise word count agrees with `split_whitespace` on every
+    /// white space char and on text around them, at every cap.
+    #[test]
+    fn word_count_matches_split_whitespace() {
+        let spaces: Vec<char> = (0..0x3001u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        let palette: Vec<char> = spaces
+            .iter()
+            .copied()
+            .chain("قتل a\u{1c}\u{85}\u{a0}\u{200b}\u{feff}é€😀ـ".chars())
+            .collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            let n = (state >> 59) as usize;
+            let s: String = (0..n)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    palette[(state % palette.len() as u64) as usize]
+                })
+                .collect();
+            let want = s.split_whitespace().count();
+            assert_eq!(word_count(&s), want, "{s:?}");
+            for cap in 0..6 {
+                assert_eq!(words_up_to(&s, cap), want.min(cap), "{s:?} {cap}");
+            }
         }
     }
 

@@ -6,7 +6,7 @@
 //! Parsing the date itself is `rasid_text::dates::parse_dateline`'s work;
 //! this module must not parse month names or numerals on its own.
 
-use super::chrome::{self, Chrome, fold, word_count};
+use super::chrome::{self, Chrome, fold, word_count, words_up_to};
 use crate::Published;
 use rasid_text::dates::{DateTimeReading, parse_dateline};
 
@@ -72,7 +72,7 @@ fn read_with(line: &str, folded: Option<&str>) -> Option<DateLine> {
 /// [`fold`] when the caller has it.
 fn read_one(t: &str, folded: Option<&str>) -> Option<DateLine> {
     let t = t.trim();
-    if t.is_empty() || word_count(t) > 14 || t.chars().count() > 120 {
+    if t.is_empty() || words_up_to(t, 15) > 14 || t.chars().nth(120).is_some() {
         return None;
     }
     let class = match folded {

@@ -9,7 +9,7 @@
 //! must not change the text of a kept line.
 
 use super::byline;
-use super::chrome::{self, Chrome, is_crumb, is_headline_like, is_prose, word_count};
+use super::chrome::{self, Chrome, is_crumb, is_headline_like, is_prose, word_count, words_up_to};
 use super::dateline::{self, DateKind, DateLine};
 use super::translation;
 use crate::{Published, TranslatedFrom};
@@ -376,7 +376,7 @@ fn join_wrapped(lines: &[&str]) -> Vec<String> {
         while j < lines.len()
             && j - i < 12
             && !ends_sentence(lines[j])
-            && word_count(lines[j]) >= 8
+            && words_up_to(lines[j], 8) >= 8
             && chrome::classify(lines[j]).is_none()
         {
             let n = lines[j].chars().count();
@@ -405,7 +405,7 @@ fn join_wrapped(lines: &[&str]) -> Vec<String> {
 /// short line, a spaced dash or tatweel, a colon at its end.
 fn is_place_credit(line: &str) -> bool {
     let t = line.trim();
-    word_count(t) <= 5
+    words_up_to(t, 6) <= 5
         && t.ends_with([':', '：'])
         && [" ـ ", " - ", " – "].iter().any(|d| {
             t.split_once(d)
@@ -453,7 +453,7 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
         Some(c) => return Role::Chrome(c),
         None => {}
     }
-    if word_count(line) <= 40
+    if words_up_to(line, 41) <= 40
         && translation::read_folded(line, folded, translated_page).is_some()
         && !is_prose_sentence_about_translation(line)
     {
@@ -469,13 +469,13 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
     {
         return Role::Crumb;
     }
-    if line.starts_with("http") && word_count(line) == 1 {
+    if line.starts_with("http") && words_up_to(line, 2) == 1 {
         return Role::Chrome(Chrome::Source);
     }
     if is_prose(line) {
         return Role::Prose;
     }
-    if !is_headline_like(line) && chrome::ends_sentence(line) && word_count(line) >= 3 {
+    if !is_headline_like(line) && chrome::ends_sentence(line) && words_up_to(line, 3) >= 3 {
         return Role::Sentence;
     }
     if byline::read(line, true).is_some_and(|b| {
@@ -483,7 +483,7 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
     }) {
         return Role::Byline;
     }
-    if word_count(line) <= 1 && chrome::arabic_ratio(line) < 0.5 {
+    if words_up_to(line, 2) <= 1 && chrome::arabic_ratio(line) < 0.5 {
         return Role::Chrome(Chrome::Nav);
     }
     Role::Short
@@ -503,7 +503,7 @@ fn is_list_item(line: &str) -> bool {
 
 /// A long sentence that mentions a translation in passing is prose, not a notice.
 fn is_prose_sentence_about_translation(line: &str) -> bool {
-    word_count(line) > 20 && chrome::ends_sentence(line)
+    words_up_to(line, 21) > 20 && chrome::ends_sentence(line)
 }
 
 /// The article block [start, end): the maximum-weight run of lines.

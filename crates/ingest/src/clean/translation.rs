@@ -5,7 +5,7 @@
 //! This module reads single lines; the page cleaner decides which lines to
 //! ask about and drops them from the body.
 
-use super::chrome::{self, fold, word_count};
+use super::chrome::{self, fold, word_count, words_up_to};
 use crate::TranslatedFrom;
 
 /// Words that say a text is translated.
@@ -39,7 +39,7 @@ pub(crate) fn read_folded(
     page_is_translated: bool,
 ) -> Option<TranslatedFrom> {
     let t = line.trim();
-    if t.is_empty() || word_count(t) > 40 {
+    if t.is_empty() || words_up_to(t, 41) > 40 {
         return None;
     }
     // The fold of the line is the fold of the line trimmed.
@@ -92,7 +92,7 @@ pub(crate) fn read_folded(
 /// the [`fold`] of each line.
 pub(crate) fn page_says_translated(lines: &[&str], folded: &[String]) -> bool {
     lines.iter().zip(folded).any(|(l, f)| {
-        word_count(l) <= 40
+        words_up_to(l, 41) <= 40
             && (f.contains("مترجم عن")
                 || f.contains("ترجمه عن")
                 || f.starts_with("ترجمه:")
