@@ -346,7 +346,12 @@ pub(crate) fn arabic_ratio(s: &str) -> f32 {
 /// A line of article prose: long enough and written as sentences.
 pub(crate) fn is_prose(line: &str) -> bool {
     // Counted only as far as the tests below look.
-    let words = words_up_to(line, 10);
+    is_prose_counted(line, words_up_to(line, 10))
+}
+
+/// [`is_prose`] for a line whose [`word_count`] the caller has (or that
+/// count capped at 10 or more).
+pub(crate) fn is_prose_counted(line: &str, words: usize) -> bool {
     let punct = || {
         line.chars()
             .filter(|c| matches!(c, '.' | '،' | '؛' | ',' | '؟'))
@@ -361,7 +366,12 @@ pub(crate) fn is_prose(line: &str) -> bool {
 
 /// A headline-like line: short, no final sentence mark.
 pub(crate) fn is_headline_like(line: &str) -> bool {
-    let words = words_up_to(line, 26);
+    is_headline_like_counted(line, words_up_to(line, 26))
+}
+
+/// [`is_headline_like`] for a line whose [`word_count`] the caller has (or
+/// that count capped at 26 or more).
+pub(crate) fn is_headline_like_counted(line: &str, words: usize) -> bool {
     (2..=25).contains(&words)
         && !line.trim_end().ends_with(['.', '،', ':', '؛'])
         && line.chars().nth(200).is_none()

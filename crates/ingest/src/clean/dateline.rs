@@ -38,12 +38,12 @@ pub(crate) fn read(line: &str) -> Option<DateLine> {
     read_with(line, None)
 }
 
-/// [`read`] for a line whose [`fold`] the caller has.
-pub(crate) fn read_folded(line: &str, folded: &str) -> Option<DateLine> {
-    read_with(line, Some(folded))
+/// [`read`] for a line whose [`fold`] and [`word_count`] the caller has.
+pub(crate) fn read_folded(line: &str, folded: &str, words: usize) -> Option<DateLine> {
+    read_with(line, Some((folded, words)))
 }
 
-fn read_with(line: &str, folded: Option<&str>) -> Option<DateLine> {
+fn read_with(line: &str, counted: Option<(&str, usize)>) -> Option<DateLine> {
     if let Some(d) = post_stamp(line) {
         return Some(d);
     }
@@ -64,19 +64,28 @@ fn read_with(line: &str, folded: Option<&str>) -> Option<DateLine> {
             return Some(d);
         }
     }
-    // The fold of the line is the fold of the line trimmed.
-    read_one(t, folded)
+    // The fold and the words of the line are those of the line trimmed.
+    read_one(t, counted)
 }
 
-/// Reads one line or one `|` segment as a date line; `folded` is its
-/// [`fold`] when the caller has it.
-fn read_one(t: &str, folded: Option<&str>) -> Option<DateLine> {
+/// Reads one line or one `|` segment as a date line; `counted` is its
+/// [`fold`] and [`word_count`] when the caller has them.
+fn read_one(t: &str, counted: Option<(&str, usize)>) -> Option<DateLine> {
     let t = t.trim();
-    if t.is_empty() || words_up_to(t, 15) > 14 || t.chars().nth(120).is_some() {
+    let words = counted.map_or_else(|| words_up_to(t, 15), |(_, n)| n);
+    if t.is_empty() || words > 14 || t.chars().nth(120).is_some() {
         return None;
     }
-    let class = match folded {
-        Some(f) => chrome::classify_folded(t, f),
+    // A date `parse_dateline` reads has a year written in digits (three or
+    // four of them): a line without a digit has none, whatever its label.
+    if !t
+        .chars()
+        .any(|c| rasid_text::normalize::fold_char(c).is_ascii_digit())
+    {
+        return None;
+    }
+    let class = match counted {
+        Some((f, _)) => chrome::classify_folded(t, f),
         None => chrome::classify(t),
     };
     let kind = match class {

@@ -9,7 +9,7 @@
 //! must not change the text of a kept line.
 
 use super::byline;
-use super::chrome::{self, Chrome, is_crumb, is_headline_like, is_prose, word_count, words_up_to};
+use super::chrome::{self, Chrome, is_crumb, is_headline_like, word_count, words_up_to};
 use super::dateline::{self, DateKind, DateLine};
 use super::translation;
 use crate::{Published, TranslatedFrom};
@@ -61,7 +61,9 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
     // Each line folded once: the classifiers and the title checks below
     // all compare folded text.
     let folded: Vec<String> = lines.iter().map(|l| chrome::fold(l)).collect();
-    let translated_page = translation::page_says_translated(&lines, &folded);
+    // And its words counted once: most classifiers first ask how long it is.
+    let words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
+    let translated_page = translation::page_says_translated(&lines, &folded, &words);
     let roles: Vec<Role> = lines
         .iter()
         .enumerate()
@@ -74,7 +76,7 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
             if in_run {
                 Role::Crumb
             } else {
-                role(l, &folded[i], translated_page)
+                role(l, &folded[i], words[i], translated_page)
             }
         })
         .collect();
@@ -429,15 +431,16 @@ fn is_ticker(line: &str) -> bool {
     (2..=20).contains(&n) && !head.trim_end().ends_with(['.', '؟', '!'])
 }
 
-/// The role of `line`, whose [`chrome::fold`] is `folded`.
-fn role(line: &str, folded: &str, translated_page: bool) -> Role {
+/// The role of `line`, whose [`chrome::fold`] is `folded` and whose
+/// [`word_count`] is `words`.
+fn role(line: &str, folded: &str, words: usize, translated_page: bool) -> Role {
     if dateline::post_stamp(line).is_some() {
         return Role::Date;
     }
     let class = chrome::classify_folded(line, folded);
     match class {
         Some(Chrome::Published | Chrome::Updated) => {
-            return if dateline::read_folded(line, folded).is_some() {
+            return if dateline::read_folded(line, folded, words).is_some() {
                 Role::Date
             } else {
                 Role::Chrome(class.unwrap_or(Chrome::Nav))
@@ -445,7 +448,7 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
         }
         Some(Chrome::Byline) if byline::read(line, true).is_some() => return Role::Byline,
         Some(Chrome::Source) => {
-            if translation::read_folded(line, folded, translated_page).is_some() {
+            if translation::read_folded(line, folded, words, translated_page).is_some() {
                 return Role::Translation;
             }
             return Role::Chrome(Chrome::Source);
@@ -453,29 +456,29 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
         Some(c) => return Role::Chrome(c),
         None => {}
     }
-    if words_up_to(line, 41) <= 40
-        && translation::read_folded(line, folded, translated_page).is_some()
+    if words <= 40
+        && translation::read_folded(line, folded, words, translated_page).is_some()
         && !is_prose_sentence_about_translation(line)
     {
         return Role::Translation;
     }
-    if dateline::read_folded(line, folded).is_some() {
+    if dateline::read_folded(line, folded, words).is_some() {
         return Role::Date;
     }
     if is_crumb(line)
         || chrome::is_nav_line(line)
         || (line.contains(':') && dateline::time_only_folded(folded).is_some())
-        || is_place_credit(line)
+        || (words <= 5 && is_place_credit(line))
     {
         return Role::Crumb;
     }
-    if line.starts_with("http") && words_up_to(line, 2) == 1 {
+    if line.starts_with("http") && words == 1 {
         return Role::Chrome(Chrome::Source);
     }
-    if is_prose(line) {
+    if chrome::is_prose_counted(line, words) {
         return Role::Prose;
     }
-    if !is_headline_like(line) && chrome::ends_sentence(line) && words_up_to(line, 3) >= 3 {
+    if !chrome::is_headline_like_counted(line, words) && chrome::ends_sentence(line) && words >= 3 {
         return Role::Sentence;
     }
     if byline::read(line, true).is_some_and(|b| {
@@ -483,7 +486,7 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
     }) {
         return Role::Byline;
     }
-    if words_up_to(line, 2) <= 1 && chrome::arabic_ratio(line) < 0.5 {
+    if words <= 1 && chrome::arabic_ratio(line) < 0.5 {
         return Role::Chrome(Chrome::Nav);
     }
     Role::Short

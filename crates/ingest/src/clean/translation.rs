@@ -5,7 +5,7 @@
 //! This module reads single lines; the page cleaner decides which lines to
 //! ask about and drops them from the body.
 
-use super::chrome::{self, fold, word_count, words_up_to};
+use super::chrome::{self, fold, word_count};
 use crate::TranslatedFrom;
 
 /// Words that say a text is translated.
@@ -29,17 +29,18 @@ const OUTLET_KINDS: &[&str] = &[
 /// says whether the page elsewhere says it is a translation (then a plain
 /// "المصدر: …" line names the original).
 pub(crate) fn read(line: &str, page_is_translated: bool) -> Option<TranslatedFrom> {
-    read_folded(line, &fold(line), page_is_translated)
+    read_folded(line, &fold(line), word_count(line), page_is_translated)
 }
 
-/// [`read`] for a line whose [`fold`] the caller has.
+/// [`read`] for a line whose [`fold`] and [`word_count`] the caller has.
 pub(crate) fn read_folded(
     line: &str,
     folded: &str,
+    words: usize,
     page_is_translated: bool,
 ) -> Option<TranslatedFrom> {
     let t = line.trim();
-    if t.is_empty() || words_up_to(t, 41) > 40 {
+    if t.is_empty() || words > 40 {
         return None;
     }
     // The fold of the line is the fold of the line trimmed.
@@ -89,10 +90,10 @@ pub(crate) fn read_folded(
 }
 
 /// True when the whole page text says it is a translation. `folded` holds
-/// the [`fold`] of each line.
-pub(crate) fn page_says_translated(lines: &[&str], folded: &[String]) -> bool {
-    lines.iter().zip(folded).any(|(l, f)| {
-        words_up_to(l, 41) <= 40
+/// the [`fold`] of each line, `words` its [`word_count`].
+pub(crate) fn page_says_translated(lines: &[&str], folded: &[String], words: &[usize]) -> bool {
+    lines.iter().zip(folded).zip(words).any(|((_, f), &n)| {
+        n <= 40
             && (f.contains("مترجم عن")
                 || f.contains("ترجمه عن")
                 || f.starts_with("ترجمه:")
