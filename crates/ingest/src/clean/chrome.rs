@@ -291,20 +291,13 @@ pub(crate) fn words_up_to(s: &str, cap: usize) -> usize {
     let (mut n, mut in_word, mut i) = (0usize, false, 0usize);
     while i < b.len() {
         let x = b[i];
-        // `char::is_whitespace` by the char's first byte: ASCII spaces, and
-        // the few non-ASCII white space chars all start with C2, E1, E2 or
-        // E3 (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
-        let (space, len) = if x < 0x80 {
-            (matches!(x, b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            let len = match x {
-                0xF0.. => 4,
-                0xE0.. => 3,
-                _ => 2,
-            };
-            let space = matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-                && s[i..].chars().next().is_some_and(char::is_whitespace);
-            (space, len)
+        let space = match LEAD[x as usize] {
+            Lead::Space => true,
+            Lead::Other => false,
+            // `char::is_whitespace` for the few non-ASCII white space chars,
+            // which all start with C2, E1, E2 or E3 (U+0085, U+00A0,
+            // U+1680, U+2000–U+205F, U+3000).
+            Lead::MaySpace => s[i..].chars().next().is_some_and(char::is_whitespace),
         };
         if space {
             in_word = false;
@@ -315,10 +308,50 @@ pub(crate) fn words_up_to(s: &str, cap: usize) -> usize {
                 return cap;
             }
         }
-        i += len;
+        i += LEN[x as usize] as usize;
     }
     n
 }
+
+/// What a char's first byte says about it being white space.
+#[derive(Clone, Copy)]
+enum Lead {
+    Space,
+    Other,
+    MaySpace,
+}
+
+/// [`Lead`] of each first byte (continuation bytes never come first).
+static LEAD: [Lead; 256] = {
+    let mut t = [Lead::Other; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match i as u8 {
+            b' ' | b'\t'..=b'\r' => Lead::Space,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => Lead::MaySpace,
+            _ => Lead::Other,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// UTF-8 length of a char by its first byte.
+static LEN: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut i = 0xC0;
+    while i < 256 {
+        t[i] = if i >= 0xF0 {
+            4
+        } else if i >= 0xE0 {
+            3
+        } else {
+            2
+        };
+        i += 1;
+    }
+    t
+};
 
 /// True for the sentence-ending marks of Arabic and Latin text.
 pub(crate) fn ends_sentence(s: &str) -> bool {
@@ -454,12 +487,17 @@ pub(crate) fn is_arabic_headline_text(line: &str) -> bool {
 /// Classifies one line against the chrome lexicon; `None` for a line that is
 /// not chrome by its wording (it may still be chrome by position).
 pub(crate) fn classify(line: &str) -> Option<Chrome> {
-    classify_folded(line, &fold(line))
+    classify_counted(line, &fold(line), None)
 }
 
 /// [`classify`] for a line whose [`fold`] the caller already has (the text
-/// cleaner folds each line once and asks several questions of it).
-pub(crate) fn classify_folded(line: &str, folded: &str) -> Option<Chrome> {
+/// cleaner folds each line once and asks several questions of it), and
+/// whose [`word_count`] it may have too.
+pub(crate) fn classify_counted(
+    line: &str,
+    folded: &str,
+    line_words: Option<usize>,
+) -> Option<Chrome> {
     let trimmed = folded.trim_matches(is_edge_punct).trim();
     if trimmed.is_empty() {
         return None;
@@ -508,7 +546,7 @@ pub(crate) fn classify_folded(line: &str, folded: &str) -> Option<Chrome> {
     if matches!(best, Some(Chrome::ReadAlso | Chrome::Share)) && words >= 12 && is_prose(line) {
         return None;
     }
-    if best.is_none() && is_caption_folded(line, folded) {
+    if best.is_none() && is_caption_counted(line, folded, line_words) {
         best = Some(Chrome::Caption);
     }
     best
@@ -519,9 +557,10 @@ pub(crate) fn classify_folded(line: &str, folded: &str) -> Option<Chrome> {
 ///
 /// `folded` is the line's [`fold`] (the fold of a line and of the line
 /// trimmed are the same: folding drops outer spaces).
-pub(crate) fn is_caption_folded(line: &str, folded: &str) -> bool {
+/// `line_words` is its [`word_count`] when the caller has it.
+fn is_caption_counted(line: &str, folded: &str, line_words: Option<usize>) -> bool {
     let t = line.trim();
-    if words_up_to(t, 36) > 35 {
+    if line_words.unwrap_or_else(|| words_up_to(t, 36)) > 35 {
         return false;
     }
     if let Some(inner) = folded.strip_prefix('(').and_then(|x| x.strip_suffix(')'))

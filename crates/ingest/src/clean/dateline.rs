@@ -85,7 +85,7 @@ fn read_one(t: &str, counted: Option<(&str, usize)>) -> Option<DateLine> {
         return None;
     }
     let class = match counted {
-        Some((f, _)) => chrome::classify_folded(t, f),
+        Some((f, n)) => chrome::classify_counted(t, f, Some(n)),
         None => chrome::classify(t),
     };
     let kind = match class {

@@ -542,11 +542,36 @@ fn main_container<'a>(found: &Scan<'a>) -> Option<ElementRef<'a>> {
         return Some(e);
     }
     let mut scores = HashMap::new();
+    // Whether an element has a chrome element among its ancestors, worked
+    // out once per element: paragraphs share most of their ancestors.
+    let mut below_chrome = HashMap::new();
     for &p in &found.paragraphs {
-        if p.ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| is_chrome_element(&a))
-        {
+        // Climb to the first element whose answer is known, or to the top
+        // (the document, or the root of a detached subtree: nothing above).
+        let mut chain = Vec::new();
+        let mut cur = p;
+        let mut known = false;
+        while let Some(parent) = cur.parent() {
+            if let Some(&b) = below_chrome.get(&cur.id()) {
+                known = b;
+                break;
+            }
+            chain.push(cur);
+            match ElementRef::wrap(parent) {
+                Some(e) => cur = e,
+                None => break,
+            }
+        }
+        // Back down: below chrome when the parent is chrome or is below it.
+        for e in chain.into_iter().rev() {
+            let parent_chrome = e
+                .parent()
+                .and_then(ElementRef::wrap)
+                .is_some_and(|pe| is_chrome_element(&pe));
+            known = known || parent_chrome;
+            below_chrome.insert(e.id(), known);
+        }
+        if known {
             continue;
         }
         let text: usize = p.text().map(|t| t.chars().count()).sum();

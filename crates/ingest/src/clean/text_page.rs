@@ -437,7 +437,7 @@ fn role(line: &str, folded: &str, words: usize, translated_page: bool) -> Role {
     if dateline::post_stamp(line).is_some() {
         return Role::Date;
     }
-    let class = chrome::classify_folded(line, folded);
+    let class = chrome::classify_counted(line, folded, Some(words));
     match class {
         Some(Chrome::Published | Chrome::Updated) => {
             return if dateline::read_folded(line, folded, words).is_some() {
