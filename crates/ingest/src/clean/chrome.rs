@@ -56,6 +56,8 @@ struct Lexicon {
     entries: Vec<Entry>,
     /// Exact phrases: the first entry with each phrase.
     exact: HashMap<String, usize>,
+    /// The longest exact phrase, in bytes: a longer line is none of them.
+    exact_max_len: usize,
     /// Prefix and label entries by the first char of their phrase, in
     /// lexicon order (a line can only start with a phrase that starts with
     /// its own first char).
@@ -103,12 +105,14 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut lex = Lexicon {
         entries: Vec::new(),
         exact: HashMap::new(),
+        exact_max_len: 0,
         by_first: HashMap::new(),
         anywhere: Vec::new(),
     };
     for (i, e) in entries.iter().enumerate() {
         match (e.mode, e.phrase.chars().next()) {
             (Mode::Exact, _) => {
+                lex.exact_max_len = lex.exact_max_len.max(e.phrase.len());
                 lex.exact.entry(e.phrase.clone()).or_insert(i);
             }
             (Mode::Prefix | Mode::Label, Some(first)) => {
@@ -507,7 +511,10 @@ pub(crate) fn classify_counted(
     // Lexicon order decides: the first exact entry that matches wins, else
     // the last matching entry of the other modes.
     let lex = &*LEXICON;
-    let mut best = if let Some(&k) = lex.exact.get(trimmed) {
+    let exact = (trimmed.len() <= lex.exact_max_len)
+        .then(|| lex.exact.get(trimmed))
+        .flatten();
+    let mut best = if let Some(&k) = exact {
         Some(lex.entries[k].kind)
     } else {
         let first = trimmed.chars().next().and_then(|c| lex.by_first.get(&c));

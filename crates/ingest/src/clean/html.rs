@@ -279,7 +279,16 @@ fn scan(doc: &Html) -> Scan<'_> {
         if s.container.is_none() && matches!(name, "article" | "main" | "body") {
             s.container = Some(e);
         }
-        if s.article_body.is_none() && v.attr("itemprop") == Some("articleBody") {
+        // `v.attr("itemprop") == Some("articleBody")`, read off the list
+        // (no name to intern for every element).
+        if s.article_body.is_none()
+            && v.attrs.iter().any(|(q, val)| {
+                q.prefix.is_none()
+                    && q.ns.is_empty()
+                    && &*q.local == "itemprop"
+                    && &**val == "articleBody"
+            })
+        {
             s.article_body = Some(e);
         }
     }

@@ -45,7 +45,6 @@ pub(crate) fn read_folded(
     }
     // The fold of the line is the fold of the line trimmed.
     let f = folded;
-    let url = find_url(t);
     // "* خدمة «نيويورك تايمز»": a syndicated piece.
     let service = f.trim_start_matches(['*', ' ', '-']);
     if let Some(rest) = service.strip_prefix("خدمه ")
@@ -60,17 +59,18 @@ pub(crate) fn read_folded(
         let name = name.trim().trim_matches(['«', '»', '"', ' ']).to_string();
         return (!name.is_empty()).then_some(TranslatedFrom {
             outlet: Some(name),
-            url,
+            url: find_url(t),
         });
     }
-    let has_cue = TRANSLATION_CUES.iter().any(|c| f.contains(c));
-    // "… عن …" after a translation cue, or "نقلا عن …".
+    // "… عن …" after a translation cue, or "نقلا عن …". (Most lines are
+    // none of these: the URL is looked for only once one is.)
     let after = if let Some(i) = f.find("نقلا عن") {
         Some(&f[i + "نقلا عن".len()..])
-    } else if has_cue {
+    } else if TRANSLATION_CUES.iter().any(|c| f.contains(c)) {
         f.find(" عن ").map(|i| &f[i + " عن ".len()..])
     } else if is_source_label(f) {
         let rest = f.split_once([':', '：']).map(|x| x.1)?;
+        let url = find_url(t);
         let foreign = url.as_deref().is_some_and(is_foreign_url)
             || chrome::names_foreign_outlet(rest)
             || latin_name(rest);
@@ -79,6 +79,7 @@ pub(crate) fn read_folded(
     } else {
         None
     }?;
+    let url = find_url(t);
     // Map the folded tail back to the original spelling by word position.
     let folded_words_before = word_count(&f[..f.len() - after.len()]);
     let original_tail: Vec<&str> = t.split_whitespace().skip(folded_words_before).collect();
