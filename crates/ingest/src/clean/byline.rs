@@ -239,8 +239,11 @@ pub(crate) fn is_bare_name(line: &str) -> bool {
     let w = word_count(t);
     (2..=4).contains(&w)
         && arabic_ratio(t) > 0.95
-        && t.chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || rasid_text::normalize::is_diacritic(c))
+        && t.chars().all(|c| {
+            rasid_text::normalize::is_alphabetic(c)
+                || c == ' '
+                || rasid_text::normalize::is_diacritic(c)
+        })
         && chrome::classify(t).is_none()
         && !is_outlet_name(t)
         && looks_like_person(t)

@@ -255,11 +255,11 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
 /// True when the words of `needle` occur as consecutive whole words of `hay`.
 fn contains_words(hay: &str, needle: &str) -> bool {
     let h: Vec<&str> = hay
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !chrome::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .collect();
     let n: Vec<&str> = needle
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !chrome::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .collect();
     // "لبوابة …" / "بموقع …": a one-letter preposition fused to the name.
