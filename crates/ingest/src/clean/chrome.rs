@@ -422,6 +422,14 @@ pub(crate) fn is_headline_like_counted(line: &str, words: usize) -> bool {
 
 /// A breadcrumb or language switch: short pieces joined by `>`, `»`, `|`, `/`.
 pub(crate) fn is_crumb(line: &str) -> bool {
+    // The separators' UTF-8 starts with one of these bytes ('»' and '·'
+    // with C2, '›' and '•' with E2): a line with none has no separator.
+    if !line
+        .bytes()
+        .any(|b| matches!(b, b'>' | b'|' | b'/' | 0xC2 | 0xE2))
+    {
+        return false;
+    }
     let seps = line
         .chars()
         .filter(|c| matches!(c, '>' | '»' | '|' | '›' | '/' | '•' | '·'))

@@ -66,7 +66,7 @@ pub(crate) fn read_folded(
     // none of these: the URL is looked for only once one is.)
     let after = if let Some(i) = f.find("نقلا عن") {
         Some(&f[i + "نقلا عن".len()..])
-    } else if TRANSLATION_CUES.iter().any(|c| f.contains(c)) {
+    } else if has_cue(f) {
         f.find(" عن ").map(|i| &f[i + " عن ".len()..])
     } else if is_source_label(f) {
         let rest = f.split_once([':', '：']).map(|x| x.1)?;
@@ -90,11 +90,23 @@ pub(crate) fn read_folded(
     Some(TranslatedFrom { outlet, url })
 }
 
+/// True when the folded line holds a translation cue. The Arabic cues all
+/// hold "ترجم": a line without it is asked only about the Latin one.
+fn has_cue(f: &str) -> bool {
+    if f.contains("ترجم") {
+        TRANSLATION_CUES.iter().any(|c| f.contains(c))
+    } else {
+        f.contains("translated")
+    }
+}
+
 /// True when the whole page text says it is a translation. `folded` holds
 /// the [`fold`] of each line, `words` its [`word_count`].
 pub(crate) fn page_says_translated(lines: &[&str], folded: &[String], words: &[usize]) -> bool {
     lines.iter().zip(folded).zip(words).any(|((_, f), &n)| {
+        // Every phrase below holds "ترجم": one search rules most lines out.
         n <= 40
+            && f.contains("ترجم")
             && (f.contains("مترجم عن")
                 || f.contains("ترجمه عن")
                 || f.starts_with("ترجمه:")
