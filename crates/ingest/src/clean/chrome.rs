@@ -153,11 +153,18 @@ fn data_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
 /// repeated step. A string the table cannot vouch for (not NFC by the quick
 /// check) goes the slow way.
 pub(crate) fn fold(s: &str) -> String {
+    fold_counted(s).0
+}
+
+/// [`fold`] and the [`word_count`] of `s` (not of the fold), read in the
+/// same pass: the text cleaner wants both of every line.
+pub(crate) fn fold_counted(s: &str) -> (String, usize) {
     let table = &*FOLD_TABLE;
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut last_cc = 0u8;
     let mut cased = false;
+    let (mut words, mut in_word) = (0usize, false);
     for c in s.chars() {
         let (step, cc, nfc_yes) = if c.is_ascii() {
             let step = match c {
@@ -175,7 +182,15 @@ pub(crate) fn fold(s: &str) -> String {
         // UAX #15's quick check, as `fold_for_scoring` makes it: a mark out of
         // canonical order or a char that may not be NFC needs recomposing.
         if (last_cc > cc && cc != 0) || !nfc_yes {
-            return fold_slow(s);
+            return (fold_slow(s), word_count(s));
+        }
+        // White space in `s`: the chars the fold turns into a space, but
+        // for '#' and '_'.
+        if matches!(step, FoldStep::Space) && c != '#' && c != '_' {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
         }
         last_cc = cc;
         match step {
@@ -195,7 +210,7 @@ pub(crate) fn fold(s: &str) -> String {
     if cased {
         out = out.to_lowercase();
     }
-    out
+    (out, words)
 }
 
 /// The fold the table stands for: `fold_for_scoring` and lower case (Arabic
@@ -712,6 +727,7 @@ mod tests {
         ];
         for s in fixed {
             assert_eq!(fold(s), fold_slow(s), "{s:?}");
+            assert_eq!(fold_counted(s).1, s.split_whitespace().count(), "{s:?}");
         }
         // Random strings over a palette of the chars above and more.
         let palette: Vec<char> = fixed
@@ -719,6 +735,7 @@ mod tests {
             .chars()
             .chain([
                 '\u{0300}', '\u{0327}', '\u{0655}', 'I', 'K', '\u{212A}', '\u{3000}', '\n',
+                '\u{a0}', '\u{85}', '\u{1680}', '\u{2028}', '\u{202f}', '#', '_',
             ])
             .collect();
         let mut state = 0x2545_f491_4f6c_dd1du64;
@@ -733,6 +750,7 @@ mod tests {
                 })
                 .collect();
             assert_eq!(fold(&s), fold_slow(&s), "{s:?}");
+            assert_eq!(fold_counted(&s).1, s.split_whitespace().count(), "{s:?}");
         }
     }
 

@@ -60,9 +60,10 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
     let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
     // Each line folded once: the classifiers and the title checks below
     // all compare folded text.
-    let folded: Vec<String> = lines.iter().map(|l| chrome::fold(l)).collect();
-    // And its words counted once: most classifiers first ask how long it is.
-    let words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
+    // And its words counted once (in the same pass): most classifiers
+    // first ask how long a line is.
+    let (folded, words): (Vec<String>, Vec<usize>) =
+        lines.iter().map(|l| chrome::fold_counted(l)).unzip();
     let translated_page = translation::page_says_translated(&lines, &folded, &words);
     let roles: Vec<Role> = lines
         .iter()
