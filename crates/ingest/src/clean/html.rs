@@ -135,6 +135,16 @@ fn elements(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
         .filter(|e| e.parent().is_some())
 }
 
+/// `v.attr(name)`: the attribute without a namespace, found by comparing
+/// names in the element's list (`Element::attr` interns the name first,
+/// which cost more than the look-up on every element).
+fn attr<'a>(v: &'a Element, name: &str) -> Option<&'a str> {
+    v.attrs
+        .iter()
+        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+        .map(|(_, val)| &**val)
+}
+
 /// `.NAME`: a token of a `class` attribute (any namespace, as `scraper`
 /// reads classes), compared with case.
 fn has_class(v: &Element, name: &str) -> bool {
@@ -154,14 +164,14 @@ fn ancestor_has_class(e: &ElementRef, name: &str) -> bool {
 /// `article time[datetime], time[itemprop=datePublished], time[datetime]`.
 fn is_time_published(v: &Element) -> bool {
     v.name() == "time"
-        && (v.attr("datetime").is_some() || v.attr("itemprop") == Some("datePublished"))
+        && (attr(v, "datetime").is_some() || attr(v, "itemprop") == Some("datePublished"))
 }
 
 /// `.hentry .published[title], abbr.published[title]`.
 fn is_hatom_published(e: &ElementRef) -> bool {
     let v = e.value();
     has_class(v, "published")
-        && v.attr("title").is_some()
+        && attr(v, "title").is_some()
         && (v.name() == "abbr" || ancestor_has_class(e, "hentry"))
 }
 
@@ -169,7 +179,7 @@ fn is_hatom_published(e: &ElementRef) -> bool {
 /// .entry-author .fn, .hentry .vcard .fn`.
 fn is_author_element(e: &ElementRef) -> bool {
     let v = e.value();
-    let rel_author = v.attr("rel").is_some_and(|r| {
+    let rel_author = attr(v, "rel").is_some_and(|r| {
         if &*v.name.ns == HTML_NS {
             r.eq_ignore_ascii_case("author")
         } else {
@@ -179,7 +189,7 @@ fn is_author_element(e: &ElementRef) -> bool {
     if rel_author
         || has_class(v, "byline")
         || has_class(v, "author")
-        || v.attr("itemprop") == Some("author")
+        || attr(v, "itemprop") == Some("author")
     {
         return true;
     }
@@ -200,9 +210,9 @@ fn is_author_element(e: &ElementRef) -> bool {
 /// `[class*=date], [class*=time], [class*=publish], [id*=date], time`.
 fn is_date_element(v: &Element) -> bool {
     v.name() == "time"
-        || v.attr("class")
+        || attr(v, "class")
             .is_some_and(|c| c.contains("date") || c.contains("time") || c.contains("publish"))
-        || v.attr("id").is_some_and(|i| i.contains("date"))
+        || attr(v, "id").is_some_and(|i| i.contains("date"))
 }
 
 /// What one pass over the document's elements finds: the elements the
@@ -244,11 +254,10 @@ fn scan(doc: &Html) -> Scan<'_> {
         let name = v.name();
         match name {
             "meta" => {
-                if let Some(c) = v.attr("content") {
-                    let key = v
-                        .attr("property")
-                        .or_else(|| v.attr("name"))
-                        .or_else(|| v.attr("itemprop"));
+                if let Some(c) = attr(v, "content") {
+                    let key = attr(v, "property")
+                        .or_else(|| attr(v, "name"))
+                        .or_else(|| attr(v, "itemprop"));
                     let c = c.trim();
                     if let Some(k) = key
                         && !c.is_empty()
@@ -260,7 +269,7 @@ fn scan(doc: &Html) -> Scan<'_> {
                 }
             }
             "script" => {
-                let ld = v.attr("type").is_some_and(|t| {
+                let ld = attr(v, "type").is_some_and(|t| {
                     if &*v.name.ns == HTML_NS {
                         t.eq_ignore_ascii_case("application/ld+json")
                     } else {
@@ -279,16 +288,7 @@ fn scan(doc: &Html) -> Scan<'_> {
         if s.container.is_none() && matches!(name, "article" | "main" | "body") {
             s.container = Some(e);
         }
-        // `v.attr("itemprop") == Some("articleBody")`, read off the list
-        // (no name to intern for every element).
-        if s.article_body.is_none()
-            && v.attrs.iter().any(|(q, val)| {
-                q.prefix.is_none()
-                    && q.ns.is_empty()
-                    && &*q.local == "itemprop"
-                    && &**val == "articleBody"
-            })
-        {
+        if s.article_body.is_none() && attr(v, "itemprop") == Some("articleBody") {
             s.article_body = Some(e);
         }
     }
@@ -334,14 +334,14 @@ pub(crate) fn read(html: &str) -> HtmlReading {
         .or_else(|| {
             elements(&doc)
                 .find(|e| is_time_published(e.value()))
-                .and_then(|e| e.value().attr("datetime"))
+                .and_then(|e| attr(e.value(), "datetime"))
                 .map(str::to_string)
         })
         // hAtom: <abbr class="published" title="2020-11-08T21:40:00+03:00">.
         .or_else(|| {
             elements(&doc)
                 .find(is_hatom_published)
-                .and_then(|e| e.value().attr("title"))
+                .and_then(|e| attr(e.value(), "title"))
                 .map(str::to_string)
         })
         .or_else(|| date_element(&doc));
