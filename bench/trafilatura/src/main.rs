@@ -16,6 +16,11 @@ use rasid_ingest::read::{Limits, read};
 use rasid_ingest::{Article, clean::clean};
 use std::time::Instant;
 
+// The allocator the `rasid` binary runs with (src/main.rs): the cleaner is
+// timed as it runs there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Reads and cleans one in-memory file; its articles' bodies.
 fn extract(name: &str, bytes: &[u8]) -> Vec<Article> {
     let mut reader = read(Vec::new(), Limits::default());

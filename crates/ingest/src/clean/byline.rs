@@ -5,7 +5,7 @@
 //! Only names leave this module: labels, titles, places, agencies and dates
 //! are stripped. It does not decide where a line sits in the page.
 
-use super::chrome::{self, arabic_ratio, ends_sentence, fold, word_count};
+use super::chrome::{self, arabic_ratio, ends_sentence, fold, word_count, words_up_to};
 
 /// Labels that open a byline, longest first (folded forms are compared).
 const LABELS: &[&str] = &[
@@ -125,7 +125,7 @@ pub(crate) fn read(line: &str, near_top: bool) -> Option<Byline> {
     // A spaced tatweel is used as a dash ("NAME ـ CITY").
     let spaced = line.trim().replace(" ـ ", " - ");
     let line = spaced.as_str();
-    if line.is_empty() || word_count(line) > 14 {
+    if line.is_empty() || words_up_to(line, 15) > 14 {
         return None;
     }
     if let Some(rest) = strip_label(line) {
@@ -239,8 +239,11 @@ pub(crate) fn is_bare_name(line: &str) -> bool {
     let w = word_count(t);
     (2..=4).contains(&w)
         && arabic_ratio(t) > 0.95
-        && t.chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || rasid_text::normalize::is_diacritic(c))
+        && t.chars().all(|c| {
+            rasid_text::normalize::is_alphabetic(c)
+                || c == ' '
+                || rasid_text::normalize::is_diacritic(c)
+        })
         && chrome::classify(t).is_none()
         && !is_outlet_name(t)
         && looks_like_person(t)

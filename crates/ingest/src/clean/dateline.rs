@@ -6,7 +6,7 @@
 //! Parsing the date itself is `rasid_text::dates::parse_dateline`'s work;
 //! this module must not parse month names or numerals on its own.
 
-use super::chrome::{self, Chrome, fold, word_count};
+use super::chrome::{self, Chrome, fold, word_count, words_up_to};
 use crate::Published;
 use rasid_text::dates::{DateTimeReading, parse_dateline};
 
@@ -35,6 +35,15 @@ pub(crate) struct DateLine {
 /// Reads a line that is a date line: short, and mostly the date (with a
 /// weekday, a label, a time, a site name beside a `|` at most).
 pub(crate) fn read(line: &str) -> Option<DateLine> {
+    read_with(line, None)
+}
+
+/// [`read`] for a line whose [`fold`] and [`word_count`] the caller has.
+pub(crate) fn read_folded(line: &str, folded: &str, words: usize) -> Option<DateLine> {
+    read_with(line, Some((folded, words)))
+}
+
+fn read_with(line: &str, counted: Option<(&str, usize)>) -> Option<DateLine> {
     if let Some(d) = post_stamp(line) {
         return Some(d);
     }
@@ -50,21 +59,36 @@ pub(crate) fn read(line: &str) -> Option<DateLine> {
             && let Some(d) = segs
                 .iter()
                 .filter(|s| chrome::classify(s) == Some(Chrome::Published))
-                .find_map(|s| read_one(s))
+                .find_map(|s| read_one(s, None))
         {
             return Some(d);
         }
     }
-    read_one(t)
+    // The fold and the words of the line are those of the line trimmed.
+    read_one(t, counted)
 }
 
-/// Reads one line or one `|` segment as a date line.
-fn read_one(t: &str) -> Option<DateLine> {
+/// Reads one line or one `|` segment as a date line; `counted` is its
+/// [`fold`] and [`word_count`] when the caller has them.
+fn read_one(t: &str, counted: Option<(&str, usize)>) -> Option<DateLine> {
     let t = t.trim();
-    if t.is_empty() || word_count(t) > 14 || t.chars().count() > 120 {
+    let words = counted.map_or_else(|| words_up_to(t, 15), |(_, n)| n);
+    if t.is_empty() || words > 14 || t.chars().nth(120).is_some() {
         return None;
     }
-    let kind = match chrome::classify(t) {
+    // A date `parse_dateline` reads has a year written in digits (three or
+    // four of them): a line without a digit has none, whatever its label.
+    if !t
+        .chars()
+        .any(|c| rasid_text::normalize::fold_char(c).is_ascii_digit())
+    {
+        return None;
+    }
+    let class = match counted {
+        Some((f, n)) => chrome::classify_counted(t, f, Some(n)),
+        None => chrome::classify(t),
+    };
+    let kind = match class {
         Some(Chrome::Published) => DateKind::Published,
         Some(Chrome::Updated) => DateKind::Updated,
         _ => DateKind::Bare,

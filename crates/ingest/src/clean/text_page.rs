@@ -9,7 +9,7 @@
 //! must not change the text of a kept line.
 
 use super::byline;
-use super::chrome::{self, Chrome, is_crumb, is_headline_like, is_prose, word_count};
+use super::chrome::{self, Chrome, is_crumb, is_headline_like, word_count, words_up_to};
 use super::dateline::{self, DateKind, DateLine};
 use super::translation;
 use crate::{Published, TranslatedFrom};
@@ -60,8 +60,11 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
     let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
     // Each line folded once: the classifiers and the title checks below
     // all compare folded text.
-    let folded: Vec<String> = lines.iter().map(|l| chrome::fold(l)).collect();
-    let translated_page = translation::page_says_translated(&lines, &folded);
+    // And its words counted once (in the same pass): most classifiers
+    // first ask how long a line is.
+    let (folded, words): (Vec<String>, Vec<usize>) =
+        lines.iter().map(|l| chrome::fold_counted(l)).unzip();
+    let translated_page = translation::page_says_translated(&lines, &folded, &words);
     let roles: Vec<Role> = lines
         .iter()
         .enumerate()
@@ -74,7 +77,7 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
             if in_run {
                 Role::Crumb
             } else {
-                role(l, &folded[i], translated_page)
+                role(l, &folded[i], words[i], translated_page)
             }
         })
         .collect();
@@ -253,11 +256,11 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
 /// True when the words of `needle` occur as consecutive whole words of `hay`.
 fn contains_words(hay: &str, needle: &str) -> bool {
     let h: Vec<&str> = hay
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !chrome::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .collect();
     let n: Vec<&str> = needle
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !chrome::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .collect();
     // "لبوابة …" / "بموقع …": a one-letter preposition fused to the name.
@@ -376,7 +379,7 @@ fn join_wrapped(lines: &[&str]) -> Vec<String> {
         while j < lines.len()
             && j - i < 12
             && !ends_sentence(lines[j])
-            && word_count(lines[j]) >= 8
+            && words_up_to(lines[j], 8) >= 8
             && chrome::classify(lines[j]).is_none()
         {
             let n = lines[j].chars().count();
@@ -405,7 +408,7 @@ fn join_wrapped(lines: &[&str]) -> Vec<String> {
 /// short line, a spaced dash or tatweel, a colon at its end.
 fn is_place_credit(line: &str) -> bool {
     let t = line.trim();
-    word_count(t) <= 5
+    words_up_to(t, 6) <= 5
         && t.ends_with([':', '：'])
         && [" ـ ", " - ", " – "].iter().any(|d| {
             t.split_once(d)
@@ -429,15 +432,16 @@ fn is_ticker(line: &str) -> bool {
     (2..=20).contains(&n) && !head.trim_end().ends_with(['.', '؟', '!'])
 }
 
-/// The role of `line`, whose [`chrome::fold`] is `folded`.
-fn role(line: &str, folded: &str, translated_page: bool) -> Role {
+/// The role of `line`, whose [`chrome::fold`] is `folded` and whose
+/// [`word_count`] is `words`.
+fn role(line: &str, folded: &str, words: usize, translated_page: bool) -> Role {
     if dateline::post_stamp(line).is_some() {
         return Role::Date;
     }
-    let class = chrome::classify_folded(line, folded);
+    let class = chrome::classify_counted(line, folded, Some(words));
     match class {
         Some(Chrome::Published | Chrome::Updated) => {
-            return if dateline::read(line).is_some() {
+            return if dateline::read_folded(line, folded, words).is_some() {
                 Role::Date
             } else {
                 Role::Chrome(class.unwrap_or(Chrome::Nav))
@@ -445,7 +449,7 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
         }
         Some(Chrome::Byline) if byline::read(line, true).is_some() => return Role::Byline,
         Some(Chrome::Source) => {
-            if translation::read(line, translated_page).is_some() {
+            if translation::read_folded(line, folded, words, translated_page).is_some() {
                 return Role::Translation;
             }
             return Role::Chrome(Chrome::Source);
@@ -453,37 +457,37 @@ fn role(line: &str, folded: &str, translated_page: bool) -> Role {
         Some(c) => return Role::Chrome(c),
         None => {}
     }
-    if word_count(line) <= 40
-        && translation::read(line, translated_page).is_some()
+    if words <= 40
+        && translation::read_folded(line, folded, words, translated_page).is_some()
         && !is_prose_sentence_about_translation(line)
     {
         return Role::Translation;
     }
-    if dateline::read(line).is_some() {
+    if dateline::read_folded(line, folded, words).is_some() {
         return Role::Date;
     }
     if is_crumb(line)
         || chrome::is_nav_line(line)
         || (line.contains(':') && dateline::time_only_folded(folded).is_some())
-        || is_place_credit(line)
+        || (words <= 5 && is_place_credit(line))
     {
         return Role::Crumb;
     }
-    if line.starts_with("http") && word_count(line) == 1 {
+    if line.starts_with("http") && words == 1 {
         return Role::Chrome(Chrome::Source);
     }
-    if is_prose(line) {
+    if chrome::is_prose_counted(line, words) {
         return Role::Prose;
     }
-    if !is_headline_like(line) && chrome::ends_sentence(line) && word_count(line) >= 3 {
+    if !chrome::is_headline_like_counted(line, words) && chrome::ends_sentence(line) && words >= 3 {
         return Role::Sentence;
     }
-    if byline::read(line, true).is_some_and(|b| !b.names.is_empty() || b.date_text.is_some())
-        || byline::read(line, true) == Some(Default::default())
-    {
+    if byline::read(line, true).is_some_and(|b| {
+        !b.names.is_empty() || b.date_text.is_some() || b == byline::Byline::default()
+    }) {
         return Role::Byline;
     }
-    if word_count(line) <= 1 && chrome::arabic_ratio(line) < 0.5 {
+    if words <= 1 && chrome::arabic_ratio(line) < 0.5 {
         return Role::Chrome(Chrome::Nav);
     }
     Role::Short
@@ -503,7 +507,7 @@ fn is_list_item(line: &str) -> bool {
 
 /// A long sentence that mentions a translation in passing is prose, not a notice.
 fn is_prose_sentence_about_translation(line: &str) -> bool {
-    word_count(line) > 20 && chrome::ends_sentence(line)
+    words_up_to(line, 21) > 20 && chrome::ends_sentence(line)
 }
 
 /// The article block [start, end): the maximum-weight run of lines.

@@ -29,12 +29,22 @@ const OUTLET_KINDS: &[&str] = &[
 /// says whether the page elsewhere says it is a translation (then a plain
 /// "المصدر: …" line names the original).
 pub(crate) fn read(line: &str, page_is_translated: bool) -> Option<TranslatedFrom> {
+    read_folded(line, &fold(line), word_count(line), page_is_translated)
+}
+
+/// [`read`] for a line whose [`fold`] and [`word_count`] the caller has.
+pub(crate) fn read_folded(
+    line: &str,
+    folded: &str,
+    words: usize,
+    page_is_translated: bool,
+) -> Option<TranslatedFrom> {
     let t = line.trim();
-    if t.is_empty() || word_count(t) > 40 {
+    if t.is_empty() || words > 40 {
         return None;
     }
-    let f = fold(t);
-    let url = find_url(t);
+    // The fold of the line is the fold of the line trimmed.
+    let f = folded;
     // "* خدمة «نيويورك تايمز»": a syndicated piece.
     let service = f.trim_start_matches(['*', ' ', '-']);
     if let Some(rest) = service.strip_prefix("خدمه ")
@@ -49,17 +59,18 @@ pub(crate) fn read(line: &str, page_is_translated: bool) -> Option<TranslatedFro
         let name = name.trim().trim_matches(['«', '»', '"', ' ']).to_string();
         return (!name.is_empty()).then_some(TranslatedFrom {
             outlet: Some(name),
-            url,
+            url: find_url(t),
         });
     }
-    let has_cue = TRANSLATION_CUES.iter().any(|c| f.contains(c));
-    // "… عن …" after a translation cue, or "نقلا عن …".
+    // "… عن …" after a translation cue, or "نقلا عن …". (Most lines are
+    // none of these: the URL is looked for only once one is.)
     let after = if let Some(i) = f.find("نقلا عن") {
         Some(&f[i + "نقلا عن".len()..])
-    } else if has_cue {
+    } else if has_cue(f) {
         f.find(" عن ").map(|i| &f[i + " عن ".len()..])
-    } else if is_source_label(&f) {
+    } else if is_source_label(f) {
         let rest = f.split_once([':', '：']).map(|x| x.1)?;
+        let url = find_url(t);
         let foreign = url.as_deref().is_some_and(is_foreign_url)
             || chrome::names_foreign_outlet(rest)
             || latin_name(rest);
@@ -68,6 +79,7 @@ pub(crate) fn read(line: &str, page_is_translated: bool) -> Option<TranslatedFro
     } else {
         None
     }?;
+    let url = find_url(t);
     // Map the folded tail back to the original spelling by word position.
     let folded_words_before = word_count(&f[..f.len() - after.len()]);
     let original_tail: Vec<&str> = t.split_whitespace().skip(folded_words_before).collect();
@@ -78,11 +90,23 @@ pub(crate) fn read(line: &str, page_is_translated: bool) -> Option<TranslatedFro
     Some(TranslatedFrom { outlet, url })
 }
 
+/// True when the folded line holds a translation cue. The Arabic cues all
+/// hold "ترجم": a line without it is asked only about the Latin one.
+fn has_cue(f: &str) -> bool {
+    if f.contains("ترجم") {
+        TRANSLATION_CUES.iter().any(|c| f.contains(c))
+    } else {
+        f.contains("translated")
+    }
+}
+
 /// True when the whole page text says it is a translation. `folded` holds
-/// the [`fold`] of each line.
-pub(crate) fn page_says_translated(lines: &[&str], folded: &[String]) -> bool {
-    lines.iter().zip(folded).any(|(l, f)| {
-        word_count(l) <= 40
+/// the [`fold`] of each line, `words` its [`word_count`].
+pub(crate) fn page_says_translated(lines: &[&str], folded: &[String], words: &[usize]) -> bool {
+    lines.iter().zip(folded).zip(words).any(|((_, f), &n)| {
+        // Every phrase below holds "ترجم": one search rules most lines out.
+        n <= 40
+            && f.contains("ترجم")
             && (f.contains("مترجم عن")
                 || f.contains("ترجمه عن")
                 || f.starts_with("ترجمه:")
