@@ -344,7 +344,8 @@ pub(crate) fn read(html: &str) -> HtmlReading {
                 .and_then(|e| attr(e.value(), "title"))
                 .map(str::to_string)
         })
-        .or_else(|| date_element(&doc));
+        .or_else(|| date_element(&doc))
+        .or_else(|| found.h1.and_then(date_below_headline));
 
     let mut authors = ld_authors(&ld);
     if authors.is_empty()
@@ -401,6 +402,24 @@ fn date_element(doc: &Html) -> Option<String> {
         .filter(|e| is_date_element(e.value()))
         .find_map(|e| {
             let t = collapse_text(e);
+            let d = super::dateline::read(&t)?;
+            (d.kind != super::dateline::DateKind::Updated).then_some(d.text)
+        })
+}
+
+/// A date line among the first elements after the headline, inside its
+/// block ("<h1>…</h1><div class=\"meta\"><span>الأحد 19/01/2025 09:12 ص</span>
+/// …"): where news pages print the article's date when no markup names it.
+/// The page clock sits in the header, away from the headline, and is not read.
+fn date_below_headline(h1: ElementRef) -> Option<String> {
+    h1.next_siblings()
+        .filter_map(ElementRef::wrap)
+        .take(3)
+        .find_map(|e| {
+            let t = collapse_text(e);
+            if t.split_whitespace().count() > 25 {
+                return None;
+            }
             let d = super::dateline::read(&t)?;
             (d.kind != super::dateline::DateKind::Updated).then_some(d.text)
         })
@@ -843,6 +862,25 @@ mod tests {
     }
 
     /// Found by the `jsonl` fuzz target: two containers with equal scores
+
+    /// A date printed under the headline with no date markup is the
+    /// article's; the header clock (another date, far from the headline) is not.
+    #[test]
+    fn date_line_below_headline() {
+        let page = r#"<html><body><header><span class="clock">الخميس 09/06/2022</span>
+<nav><a href="/">الرئيسية</a></nav></header>
+<div class="head"><a href="/local">محليات</a><h1>اشتباكات بين الجيش ومسلحين قرب تكريت</h1>
+<div class="info"><span class="when">الأربعاء 08/06/2022 10:40 ص</span> <span>المصدر: وكالة محلية</span></div></div>
+<div class="story"><p>اندلعت اشتباكات عنيفة بين قوة من الجيش العراقي ومسلحين يعتقد أنهم من بقايا التنظيم في منطقة زراعية قرب تكريت، مساء أمس، دون أن تسجل خسائر.</p></div></body></html>"#;
+        let r = read(page);
+        assert_eq!(
+            r.published.as_deref(),
+            Some("الأربعاء 08/06/2022 10:40 ص المصدر: وكالة محلية")
+        );
+        // Nothing dated under the headline: no date is made up from the clock.
+        let undated = page.replace("الأربعاء 08/06/2022 10:40 ص", "");
+        assert_eq!(read(&undated).published, None);
+    }
     /// made the chosen body depend on the process's hash seed.
     #[test]
     fn tied_containers_resolve_to_the_first_in_the_page() {

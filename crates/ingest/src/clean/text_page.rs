@@ -170,6 +170,17 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
                     t.url = translation::find_url(next);
                 }
             }
+            // A notice split over lines ("نقلاً عن صحيفة …", then
+            // "الرابط الأصلي: https://…"): a later line fills what the first lacked.
+            Role::Translation => {
+                if let Some(t) = out.translated_from.as_mut()
+                    && (t.url.is_none() || t.outlet.is_none())
+                    && let Some(more) = translation::read(line, translated_page)
+                {
+                    t.url = t.url.take().or(more.url);
+                    t.outlet = t.outlet.take().or(more.outlet);
+                }
+            }
             Role::Short
                 if !inside
                     && i < start
@@ -198,7 +209,8 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
             kept.push(line);
         }
     }
-    out.published = pick_date(&dates, title_idx, start, &roles);
+    out.published = pick_date(&dates, title_idx, start, &roles)
+        .or_else(|| lines.get(start).and_then(|l| lead_dateline(l)));
     // A clock time on the line next to the date line.
     if let Some(p) = out.published.as_mut()
         && p.time.is_none()
@@ -356,6 +368,33 @@ fn pick_date(
             .find(|(i, _)| *i + 3 >= start && !among_chrome(*i)),
     };
     pick.map(|(_, d)| to_pub(d))
+}
+
+/// The wire-style dateline opening the first paragraph when the page prints
+/// no date of its own: "الحسكة، الأحد 24 كانون الثاني 2021 – عُثر على …" or
+/// "بغداد - 3 آب 2019: …". The date must sit between the place and the first
+/// dash or colon, and carry a year: a weekday alone dates nothing.
+fn lead_dateline(first: &str) -> Option<Published> {
+    // The place: up to three words, closed by a comma or a dash.
+    let seps = ["،", ",", " - ", " – ", " — ", " ـ "];
+    let (p_end, sep) = seps
+        .iter()
+        .filter_map(|s| first.find(s).map(|i| (i, s.len())))
+        .min()?;
+    if first[..p_end].split_whitespace().count() > 3 {
+        return None;
+    }
+    // The date: what follows, up to the next dash or colon.
+    let rest = &first[p_end + sep..];
+    let d_end = rest.find(['–', '—', ':', 'ـ', '-'])?;
+    let date = rest[..d_end].trim();
+    if date.is_empty() || date.split_whitespace().count() > 7 {
+        return None;
+    }
+    let d = dateline::read(date)?;
+    (d.kind != DateKind::Updated)
+        .then(|| dateline::to_published(&d.reading, &d.text))
+        .filter(|p| p.precision == "day")
 }
 
 /// Joins a paragraph wrapped over lines of one width (a PDF or print
@@ -736,6 +775,50 @@ mod tests {
         // A translator's credit is a byline name (the spec strips "ترجمة", not the name).
         assert_eq!(r.authors, vec!["ليلى حسن".to_string()]);
         assert!(!r.body.contains("نقلاً"));
+    }
+
+    #[test]
+    fn lead_dateline_dates_an_undated_page() {
+        let body =
+            "وقال مسؤول محلي إن فرق الإنقاذ ما زالت تبحث عن مفقودين تحت الأنقاض في الحي المتضرر.";
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "الرقة، الثلاثاء 9 آذار 2021 – انفجرت سيارة مفخخة قرب دوار النعيم وسط المدينة ما أدى إلى أضرار كبيرة.",
+                Some("2021-03-09"),
+            ),
+            (
+                "بغداد - 3 آب 2019: قتل شرطي وأصيب آخران بانفجار عبوة ناسفة في منطقة الطارمية شمالي العاصمة.",
+                Some("2019-08-03"),
+            ),
+            // A weekday alone dates nothing; a sentence with a dash later is no dateline.
+            (
+                "الموصل، الأحد – اعتقلت القوات الأمنية ثلاثة مطلوبين في الجانب الأيمن من المدينة.",
+                None,
+            ),
+            (
+                "أعلنت السلطات أن الطريق الدولي أغلق منذ 12 تموز 2020 - وفق ما ذكرته مصادر محلية في المنطقة.",
+                None,
+            ),
+        ];
+        for (lead, want) in cases {
+            let r = clean_text(&format!("{lead}\n{body}"), None);
+            assert_eq!(r.published.map(|p| p.date).as_deref(), *want, "{lead}");
+        }
+    }
+
+    #[test]
+    fn translation_notice_split_over_lines() {
+        let r = clean_text(
+            "هل يعود التنظيم إلى الموصل؟\nترجمة: سامي يوسف\nنقلاً عن مجلة «فورين بوليسي»\nرابط المقال الأصلي: https://foreignpolicy.com/2022/04/09/iraq-mosul-islamic-state-return/\nيرى باحثون أن خلايا التنظيم ما زالت تتحرك في المناطق الريفية جنوب الموصل رغم الحملات الأمنية المتكررة.\nويقول ضابط عراقي إن الصحراء الواسعة تمنح المسلحين ملاذاً يصعب ضبطه.",
+            None,
+        );
+        let t = r.translated_from.expect("translation");
+        assert_eq!(t.outlet.as_deref(), Some("فورين بوليسي"));
+        assert_eq!(
+            t.url.as_deref(),
+            Some("https://foreignpolicy.com/2022/04/09/iraq-mosul-islamic-state-return/")
+        );
+        assert!(!r.body.contains("الرابط") && !r.body.contains("رابط المقال"));
     }
 
     #[test]

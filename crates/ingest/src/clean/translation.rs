@@ -165,7 +165,8 @@ fn outlet_name(tail: &str) -> Option<String> {
         .next()
         .unwrap_or("")
         .trim()
-        .to_string();
+        // Quotes around a name ("صحيفة «لوموند»") are not part of it.
+        .replace(['«', '»', '"', '“', '”'], "");
     let mut words: Vec<&str> = cut.split_whitespace().collect();
     while words.first().is_some_and(|w| {
         OUTLET_KINDS.contains(&fold(w).as_str()) || matches!(fold(w).as_str(), "عن" | "من" | "ال")
