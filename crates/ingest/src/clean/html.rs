@@ -861,8 +861,6 @@ mod tests {
         assert_eq!(r.published.as_deref(), Some("2019-05-02T19:05:00+03:00"));
     }
 
-    /// Found by the `jsonl` fuzz target: two containers with equal scores
-
     /// A date printed under the headline with no date markup is the
     /// article's; the header clock (another date, far from the headline) is not.
     #[test]
@@ -881,6 +879,8 @@ mod tests {
         let undated = page.replace("الأربعاء 08/06/2022 10:40 ص", "");
         assert_eq!(read(&undated).published, None);
     }
+
+    /// Found by the `jsonl` fuzz target: two containers with equal scores
     /// made the chosen body depend on the process's hash seed.
     #[test]
     fn tied_containers_resolve_to_the_first_in_the_page() {
