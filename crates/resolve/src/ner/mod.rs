@@ -299,7 +299,7 @@ fn mention(run: &[Token], before: Option<&Token>, kind: EntityKind) -> Option<En
         run = rest;
     }
     if kind == EntityKind::Person {
-        run = persons::trim_lead(run);
+        run = persons::trim_lead(run, before);
         if persons::rejects(run, before) {
             return None;
         }

@@ -220,6 +220,15 @@ fn is_joined_name(norm: &str) -> bool {
     })
 }
 
+/// An inner word of a person chunk that may start a second name: "و"
+/// glued to a word that is not itself a name ("وجون"; not "وليد"), after
+/// a name of two words or more ("ساندرا بولوك وجون هام"). After one word
+/// it is as often a surname that begins with "و" ("سعد ونوس"). Short words
+/// ("ولد") stay.
+fn is_split_point(norm: &str) -> bool {
+    norm.starts_with('و') && norm.chars().count() >= 4 && !is_name_word(norm)
+}
+
 /// Whether a normalised word (clitics allowed: "واللواء") is a rank.
 fn is_rank(norm: &str) -> bool {
     let lex = &*LEX;
@@ -246,9 +255,13 @@ pub(crate) fn reshape(
             continue;
         }
         // Split before every inner "و" + name.
-        let mut cuts: Vec<usize> = (a + 1..b)
-            .filter(|&k| is_joined_name(&piece[k].norm))
-            .collect();
+        let mut cuts: Vec<usize> = Vec::new();
+        for k in a + 1..b {
+            let from = cuts.last().copied().unwrap_or(a);
+            if is_joined_name(&piece[k].norm) || (k - from >= 2 && is_split_point(&piece[k].norm)) {
+                cuts.push(k);
+            }
+        }
         cuts.push(b);
         let mut from = a;
         for (n, &to) in cuts.iter().enumerate() {
@@ -432,8 +445,8 @@ fn admit_after_ranks(piece: &[Token], chunks: &mut Vec<(usize, usize, usize)>, p
 }
 
 /// Why a person run (titles already left out) is no name, if it is none:
-/// it holds a word never in a name or an outlet's name, its words are all
-/// article-less nisba adjectives ("جوي روسي"), it ends in a feminine nisba
+/// it holds a word never in a name or an outlet's name ("دعم جوي روسي"),
+/// an armed actor's alias, it ends in a feminine nisba
 /// with the article ("الخيرية"), or it is one word after a construct title
 /// that is no known name ("رئيس ديوان") or after an organisation's head
 /// noun ("صندوق إيليوت").
@@ -443,33 +456,22 @@ pub(crate) fn rejects(run: &[Token], before: Option<&Token>) -> bool {
     if norms.is_empty() || norms.iter().any(|w| lex.not_names.contains(*w)) {
         return true;
     }
-    let joined = norms.join(" ");
-    if lex.outlets.iter().any(|o| joined.contains(o.as_str())) {
+    // Whole words only: "ا ب" (an agency's initials) is inside "ساندرا بولوك".
+    let joined = format!(" {} ", norms.join(" "));
+    if lex
+        .outlets
+        .iter()
+        .any(|o| joined.contains(&format!(" {o} ")))
+    {
         return true;
     }
     // An armed actor's alias inside ("عناصر داعش مأوى") is no name.
     if !crate::actors::find_actors("", run).is_empty() {
         return true;
     }
-    // "و" + a word that is no name inside ("داخل وخارج"): two nouns joined,
-    // not one name.
-    if norms[1..]
-        .iter()
-        .any(|w| w.starts_with('و') && !is_name_word(w) && !is_joined_name(w))
-    {
-        return true;
-    }
     // Alone, "علي" is as often the preposition "على" (the normaliser folds
     // both onto one form).
     if norms == ["علي"] {
-        return true;
-    }
-    let known = norms.iter().any(|w| is_name_word(w));
-    if !known
-        && norms
-            .iter()
-            .all(|w| w.ends_with('ي') && !w.starts_with("ال") && w.chars().count() > 2)
-    {
         return true;
     }
     if let [.., last] = norms[..]
@@ -493,9 +495,9 @@ pub(crate) fn rejects(run: &[Token], before: Option<&Token>) -> bool {
 }
 
 /// Leading words of a person run that are "و" glued to a word that is no
-/// name ("وتمنى بلاتر", "وبعودة لويس"): the verb or noun the tagger took in
+/// name ("وتمنى بلاتر", "ويرى بلاتر"): the verb or noun the tagger took in
 /// is left out. Kept when it is a known name ("وليد", "وائل").
-pub(crate) fn trim_lead(run: &[Token]) -> &[Token] {
+pub(crate) fn trim_lead<'a>(run: &'a [Token], before: Option<&Token>) -> &'a [Token] {
     // A nationality with the article before a full name ("الأرجنتيني
     // نيكولاس أوتميندي") describes the person; it is not the name.
     if let [first, second, _, ..] = run
@@ -507,9 +509,21 @@ pub(crate) fn trim_lead(run: &[Token]) -> &[Token] {
     {
         return &run[1..];
     }
+    // Only at a clause start: after a word, "و" + word is the next item of
+    // a list of names ("تشارلي ميلر وكريس فالاسيك").
+    // And only before a verb's prefix ("وتمنى", "ويرى", "وأكد"): "و" + a
+    // foreign given name ("وكريس كريستي") is common too.
+    let sentence_start =
+        before.is_none_or(|t| matches!(t.norm.as_str(), "." | "!" | "?" | ":" | "؟"));
+    let verb_like = |w: &str| {
+        w.strip_prefix('و')
+            .is_some_and(|r| r.starts_with(['ي', 'ت', 'ا', 'ن']) && !r.starts_with("ال"))
+    };
     match run {
         [first, rest @ ..]
-            if !rest.is_empty()
+            if sentence_start
+                && verb_like(&first.norm)
+                && !rest.is_empty()
                 && first.norm.starts_with('و')
                 && !is_name_word(&first.norm)
                 && !is_joined_name(&first.norm)
@@ -595,14 +609,17 @@ mod tests {
             ("فيسبوك - تويتر", "", true),
             ("جوي روسي", "دعم", true),
             ("فورين بوليسي", "", true),
+            ("ساندرا بولوك", "الصوتي", false),
+            ("صنداي مورنينغ بوست", "صحيفة", true),
             ("فيصل الخيرية", "الملك", true),
             ("ديوان", "رئيس", true),
-            ("داخل وخارج", "", true),
+            ("كيري", "وقال", false),
             ("على", "رئيسة", true),
             ("عناصر داعش", "", true),
             ("إيليوت", "صندوق", true),
             ("سامر الخطيب", "العقيد", false),
             ("فرهاد شامي", "", false),
+            ("هاشمي رفسنجاني", "الرئيس", false),
             ("مظلوم عبدي", "", false),
             ("محمد", "رئيس", false),
             ("الكاظمي", "", false),
@@ -621,6 +638,7 @@ mod tests {
             ("وتمنى بلاتر", "بلاتر"),
             ("وليد خالد", "وليد خالد"),
             ("وائل الحسيني", "وائل الحسيني"),
+            ("وكريس كريستي", "وكريس كريستي"),
             ("فرهاد شامي", "فرهاد شامي"),
             ("والبغدادي", "والبغدادي"),
             ("وأحمد الخبيل", "وأحمد الخبيل"),
@@ -630,7 +648,7 @@ mod tests {
         ];
         for &(text, want) in cases {
             let toks = tokenize(text);
-            let left = trim_lead(&toks);
+            let left = trim_lead(&toks, None);
             let got: Vec<&str> = text.split(' ').skip(toks.len() - left.len()).collect();
             assert_eq!(got.join(" "), want, "{text}");
         }
@@ -653,6 +671,8 @@ mod tests {
             ),
             // two names joined by "و"
             ("زار خالد وعبدالمجيد المدينة", &[(1, 3)], &[(1, 2), (2, 3)]),
+            ("شارك ساندرا بولوك وجون هام", &[(1, 5)], &[(1, 3), (3, 5)]),
+            ("في مسرح سعد ونوس", &[(2, 4)], &[(2, 4)]),
             // chunks that touch, the second a joined name: two people
             (
                 "محمد الحسن ومحمد الحسين",
