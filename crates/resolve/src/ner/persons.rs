@@ -256,9 +256,9 @@ pub(crate) fn reshape(
         }
         // Split before every inner "و" + name.
         let mut cuts: Vec<usize> = Vec::new();
-        for k in a + 1..b {
+        for (k, t) in piece.iter().enumerate().take(b).skip(a + 1) {
             let from = cuts.last().copied().unwrap_or(a);
-            if is_joined_name(&piece[k].norm) || (k - from >= 2 && is_split_point(&piece[k].norm)) {
+            if is_joined_name(&t.norm) || (k - from >= 2 && is_split_point(&t.norm)) {
                 cuts.push(k);
             }
         }
@@ -482,6 +482,11 @@ pub(crate) fn rejects(run: &[Token], before: Option<&Token>) -> bool {
     {
         return true;
     }
+    // Motion toward something names a place ("باتجاه وديان زغيتون").
+    if before.is_some_and(|b| matches!(b.norm.as_str(), "باتجاه" | "نحو" | "صوب" | "وباتجاه"))
+    {
+        return true;
+    }
     if let ([one], Some(b)) = (&norms[..], before) {
         let construct = lex.construct.contains(b.norm.as_str())
             || b.norm
@@ -610,6 +615,8 @@ mod tests {
             ("جوي روسي", "دعم", true),
             ("فورين بوليسي", "", true),
             ("ساندرا بولوك", "الصوتي", false),
+            ("وديان زغيتون", "باتجاه", true),
+            ("فهد الدولي", "الملك", true),
             ("صنداي مورنينغ بوست", "صحيفة", true),
             ("فيصل الخيرية", "الملك", true),
             ("ديوان", "رئيس", true),
