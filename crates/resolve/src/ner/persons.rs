@@ -269,9 +269,9 @@ pub(crate) fn reshape(
                 && piece[a].kind == TokenKind::Word
                 && !is_joined_name(&piece[a].norm)
                 && !is_rank(&piece[a].norm)
-                && out
-                    .last()
-                    .is_some_and(|l| l.0 == pers && l.2 == a && unfinished(&piece[l.1..l.2]));
+                && out.last().is_some_and(|l| {
+                    l.0 == pers && l.2 == a && unfinished(&piece[l.1..l.2], &piece[a].norm)
+                });
             match out.last_mut() {
                 Some(last) if glue => last.2 = to,
                 _ => out.push((ty, from, to)),
@@ -372,11 +372,14 @@ fn admit_appositives(piece: &[Token], chunks: &mut Vec<(usize, usize, usize)>, p
 }
 
 /// Whether a person chunk stops where a name cannot end: on "ابو"/"بن",
-/// or as "عبد" + one word ("عبد الأمير", whose bearer's own name follows).
-fn unfinished(run: &[Token]) -> bool {
+/// as "عبد" + one word ("عبد الأمير", whose bearer's own name follows), or
+/// as a kunya ("أبو الحسن") that a nisba may follow ("الهاشمي القرشي").
+/// `next` is the first word of the chunk after it.
+fn unfinished(run: &[Token], next: &str) -> bool {
     match run {
         [.., last] if is_kin(&last.norm) => true,
-        [first, _] => first.norm == "عبد",
+        [first, _] if first.norm == "عبد" => true,
+        [first, _] => first.norm == "ابو" && next.starts_with("ال"),
         _ => false,
     }
 }
@@ -480,6 +483,11 @@ pub(crate) fn rejects(run: &[Token], before: Option<&Token>) -> bool {
         && last.ends_with("يه")
         && !is_name_word(last)
     {
+        return true;
+    }
+    // Sound masculine plurals ("محتجون غاضبون") are groups of people.
+    // Not "ين": "حسين ياسين" is a name.
+    if norms.len() > 1 && norms.iter().all(|w| w.ends_with("ون")) {
         return true;
     }
     // Motion toward something names a place ("باتجاه وديان زغيتون").
@@ -616,6 +624,8 @@ mod tests {
             ("فورين بوليسي", "", true),
             ("ساندرا بولوك", "الصوتي", false),
             ("وديان زغيتون", "باتجاه", true),
+            ("محتجون غاضبون", "", true),
+            ("حسين ياسين", "", false),
             ("فهد الدولي", "الملك", true),
             ("صنداي مورنينغ بوست", "صحيفة", true),
             ("فيصل الخيرية", "الملك", true),
@@ -679,6 +689,11 @@ mod tests {
             // two names joined by "و"
             ("زار خالد وعبدالمجيد المدينة", &[(1, 3)], &[(1, 2), (2, 3)]),
             ("شارك ساندرا بولوك وجون هام", &[(1, 5)], &[(1, 3), (3, 5)]),
+            (
+                "بايعوا أبو الحسن الهاشمي القرشي",
+                &[(1, 3), (3, 5)],
+                &[(1, 5)],
+            ),
             ("في مسرح سعد ونوس", &[(2, 4)], &[(2, 4)]),
             // chunks that touch, the second a joined name: two people
             (
