@@ -485,11 +485,6 @@ pub(crate) fn rejects(run: &[Token], before: Option<&Token>) -> bool {
     {
         return true;
     }
-    // Sound masculine plurals ("محتجون غاضبون") are groups of people.
-    // Not "ين": "حسين ياسين" is a name.
-    if norms.len() > 1 && norms.iter().all(|w| w.ends_with("ون")) {
-        return true;
-    }
     // Motion toward something names a place ("باتجاه وديان زغيتون").
     if before.is_some_and(|b| matches!(b.norm.as_str(), "باتجاه" | "نحو" | "صوب" | "وباتجاه"))
     {
@@ -626,6 +621,7 @@ mod tests {
             ("وديان زغيتون", "باتجاه", true),
             ("محتجون غاضبون", "", true),
             ("حسين ياسين", "", false),
+            ("سعدون السعدون", "", false),
             ("فهد الدولي", "الملك", true),
             ("صنداي مورنينغ بوست", "صحيفة", true),
             ("فيصل الخيرية", "الملك", true),
