@@ -278,7 +278,7 @@ const GROUP_NOUNS: &[&str] = &[
 /// Cue classes of a word, as bits.
 pub(crate) const CUE_TITLE: u8 = 1;
 const CUE_ORG: u8 = 2;
-const CUE_KIN: u8 = 4;
+pub(crate) const CUE_KIN: u8 = 4;
 const CUE_SPEECH: u8 = 8;
 /// A head noun of place names.
 pub(crate) const CUE_PLACE: u8 = 16;

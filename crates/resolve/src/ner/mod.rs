@@ -21,6 +21,7 @@
 
 pub mod features;
 pub mod model;
+mod persons;
 pub mod score;
 pub mod train;
 
@@ -150,7 +151,7 @@ pub fn find_entities_in(
             words.clear();
             words.extend(piece.iter().map(|t| t.norm.as_str()));
             let tags = model.tag(&words);
-            for (ty, a, b) in tag_chunks(&tags) {
+            for (ty, a, b) in persons::reshape(piece, tag_chunks(&tags), PERS_TYPE) {
                 let kind = match TAGS[ty * 2 - 1] {
                     "B-PERS" => EntityKind::Person,
                     "B-ORG" => EntityKind::Org,
@@ -180,8 +181,19 @@ pub fn find_entities_in(
             }
         }
     }
-    keep_supported(out)
+    let mut found = keep_supported(out);
+    persons::link_names(&mut found);
+    if found.len() > 1 {
+        if chars.is_empty() {
+            chars = body.chars().collect();
+        }
+        persons::link_aliases(&mut found, &chars);
+    }
+    found
 }
+
+/// The chunk type of persons (`TAGS[2 * PERS_TYPE - 1]` is "B-PERS").
+const PERS_TYPE: usize = 1;
 
 /// The entity chunks of a tag sequence (indices into [`TAGS`]) as (type,
 /// start, end), type `k` being that of `TAGS[2k - 1]`: what
@@ -269,6 +281,7 @@ fn mention(run: &[Token], before: Option<&Token>, kind: EntityKind) -> Option<En
         }
     }
     let mut run = run;
+    let mut before = before;
     while let [t, rest @ ..] = run {
         let drop = t.kind == TokenKind::Punct
             || (kind == EntityKind::Person
@@ -277,12 +290,19 @@ fn mention(run: &[Token], before: Option<&Token>, kind: EntityKind) -> Option<En
             break;
         }
         run = rest;
+        before = Some(t);
     }
     while let [rest @ .., t] = run {
         if t.kind != TokenKind::Punct || rest.is_empty() {
             break;
         }
         run = rest;
+    }
+    if kind == EntityKind::Person {
+        run = persons::trim_lead(run, before);
+        if persons::rejects(run, before) {
+            return None;
+        }
     }
     let [first, ..] = run else { return None };
     let last = &run[run.len() - 1];
