@@ -25,4 +25,4 @@ pub mod normalize;
 pub mod numbers;
 pub mod sentences;
 pub mod tokens;
-mod wordmap;
+pub mod wordmap;

@@ -11,14 +11,14 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A word-keyed map with [`WordHasher`].
-pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// A word set with [`WordHasher`].
-pub(crate) type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+pub type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// Multiply-rotate hashing over 8-byte chunks.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher {
+pub struct WordHasher {
     state: u64,
 }
 

@@ -15,7 +15,7 @@
 //! buttons and "noun + adjective" pairs names. Each rule below answers one of
 //! those.
 
-use std::collections::HashSet;
+use rasid_text::wordmap::WordSet;
 use std::sync::LazyLock;
 
 use rasid_text::normalize::normalize;
@@ -160,13 +160,13 @@ const STOPS: &[&str] = &[
 
 /// The lexicons, normalised once.
 struct Lexicons {
-    first: HashSet<String>,
-    not_names: HashSet<String>,
+    first: WordSet<String>,
+    not_names: WordSet<String>,
     outlets: Vec<String>,
-    ranks: HashSet<String>,
-    rank_tails: HashSet<String>,
-    construct: HashSet<String>,
-    stops: HashSet<String>,
+    ranks: WordSet<String>,
+    rank_tails: WordSet<String>,
+    construct: WordSet<String>,
+    stops: WordSet<String>,
 }
 
 /// Normalised, non-empty, non-comment lines of a word list.
@@ -178,7 +178,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Normalised words of a fixed list.
-fn set(list: &[&str]) -> HashSet<String> {
+fn set(list: &[&str]) -> WordSet<String> {
     list.iter().map(|w| normalize(w)).collect()
 }
 
