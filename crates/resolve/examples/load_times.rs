@@ -16,6 +16,8 @@ use std::time::Instant;
 use rasid_resolve::{actors, ner, places};
 use rasid_text::tokens::tokenize;
 
+mod common;
+
 fn main() {
     let text = "قال مصدر إن اشتباكات اندلعت في ريف حلب الشمالي أمس.";
     let toks = tokenize(text);
@@ -39,13 +41,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else { return };
     let stage = args.next().unwrap_or_else(|| "all".into());
-    let text = std::fs::read_to_string(&path).expect("reading the JSONL file");
-    let bodies: Vec<String> = text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["body"].as_str().map(str::to_string))
-        .collect();
-    let toks: Vec<_> = bodies.iter().map(|b| tokenize(b)).collect();
+    let (bodies, toks) = common::bodies_and_tokens(&path);
     let (mut ta, mut tn, mut tp) = (0.0, 0.0, 0.0);
     let mut found = 0;
     for (b, t) in bodies.iter().zip(&toks) {

@@ -13,9 +13,10 @@ use std::time::Instant;
 
 use rasid_resolve::{actors, ner, places};
 use rasid_text::sentences::sentences;
-use rasid_text::tokens::tokenize;
 
 /// User + system CPU seconds of this process so far (Linux; 0 elsewhere).
+mod common;
+
 fn cpu_seconds() -> f64 {
     let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
         return 0.0;
@@ -33,13 +34,7 @@ fn main() {
         .next()
         .expect("usage: mention_passes FILE.jsonl [ner|places|actors|none]");
     let stage = args.next().unwrap_or_else(|| "ner".into());
-    let text = std::fs::read_to_string(&path).expect("reading the JSONL file");
-    let bodies: Vec<String> = text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["body"].as_str().map(str::to_string))
-        .collect();
-    let toks: Vec<_> = bodies.iter().map(|b| tokenize(b)).collect();
+    let (bodies, toks) = common::bodies_and_tokens(&path);
     let sents: Vec<_> = bodies.iter().map(|b| sentences(b)).collect();
     let ntok: usize = toks.iter().map(Vec::len).sum();
     // Tables are read on first use: not part of the passes.

@@ -738,20 +738,29 @@ mod tests {
                 '\u{a0}', '\u{85}', '\u{1680}', '\u{2028}', '\u{202f}', '#', '_',
             ])
             .collect();
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            let n = (state >> 60) as usize;
-            let s: String = (0..n)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    palette[(state % palette.len() as u64) as usize]
-                })
-                .collect();
+        for s in random_strings(&palette, 0x2545_f491_4f6c_dd1d, 60) {
             assert_eq!(fold(&s), fold_slow(&s), "{s:?}");
             assert_eq!(fold_counted(&s).1, s.split_whitespace().count(), "{s:?}");
         }
+    }
+
+    /// 20,000 strings over `palette` from an xorshift generator seeded with
+    /// `seed`; a string's length is the state's top bits (`state >> shift`).
+    fn random_strings(palette: &[char], seed: u64, shift: u32) -> Vec<String> {
+        let mut state = seed;
+        (0..20_000)
+            .map(|_| {
+                let n = (state >> shift) as usize;
+                (0..n)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        palette[(state % palette.len() as u64) as usize]
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// The byte-wise word count agrees with `split_whitespace` on every
@@ -767,17 +776,7 @@ mod tests {
             .copied()
             .chain("قتل a\u{1c}\u{85}\u{a0}\u{200b}\u{feff}é€😀ـ".chars())
             .collect();
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..20_000 {
-            let n = (state >> 59) as usize;
-            let s: String = (0..n)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    palette[(state % palette.len() as u64) as usize]
-                })
-                .collect();
+        for s in random_strings(&palette, 0x9e37_79b9_7f4a_7c15, 59) {
             let want = s.split_whitespace().count();
             assert_eq!(word_count(&s), want, "{s:?}");
             for cap in 0..6 {

@@ -20,8 +20,8 @@ const GAZ_LOC: &str = include_str!("../../../../data/models/anercorp-gazetteers/
 /// Organisation names of ANERgazet.
 const GAZ_ORG: &str = include_str!("../../../../data/models/anercorp-gazetteers/org.txt");
 
-/// Titles and roles that come before a person's name.
-pub(crate) const TITLES: &[&str] = &[
+/// Military ranks: titles before a name, shared with the person step.
+pub(crate) const MILITARY_RANKS: &[&str] = &[
     "الجنرال",
     "العقيد",
     "اللواء",
@@ -32,6 +32,11 @@ pub(crate) const TITLES: &[&str] = &[
     "الملازم",
     "الفريق",
     "المشير",
+];
+
+/// Titles and roles other than the [`MILITARY_RANKS`] that come before a
+/// person's name.
+pub(crate) const TITLES: &[&str] = &[
     "الشيخ",
     "القيادي",
     "المتحدث",
@@ -352,6 +357,7 @@ impl Lexicons {
         }
         let mut cues: HashedMap<u8> = HashedMap::default();
         for (list, bit) in [
+            (MILITARY_RANKS, CUE_TITLE),
             (TITLES, CUE_TITLE),
             (ORG_HEADS, CUE_ORG),
             (KIN, CUE_KIN),

@@ -35,18 +35,9 @@ const OUTLETS: &str = include_str!("../../../../data/lexicons/outlets.tsv");
 
 /// Titles right before which a name follows directly ("العقيد سامر
 /// الخطيب"): ranks and honorifics, not construct nouns such as "رئيس" or
-/// "وزير" that take a noun ("رئيس الوزراء") as often as a name.
+/// "وزير" that take a noun ("رئيس الوزراء") as often as a name. The
+/// military ranks are [`features::MILITARY_RANKS`]; these are the rest.
 const RANKS: &[&str] = &[
-    "الجنرال",
-    "العقيد",
-    "اللواء",
-    "العميد",
-    "المقدم",
-    "الرائد",
-    "النقيب",
-    "الملازم",
-    "الفريق",
-    "المشير",
     "العريف",
     "الرقيب",
     "الشيخ",
@@ -191,7 +182,10 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         .filter_map(|l| l.split_once('\t').map(|(_, n)| normalize(n.trim())))
         .filter(|n| n.contains(' '))
         .collect(),
-    ranks: set(RANKS),
+    ranks: set(features::MILITARY_RANKS)
+        .into_iter()
+        .chain(set(RANKS))
+        .collect(),
     rank_tails: set(RANK_TAILS),
     construct: set(CONSTRUCT_TITLES),
     stops: set(STOPS),
