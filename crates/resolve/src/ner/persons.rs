@@ -153,7 +153,9 @@ const STOPS: &[&str] = &[
 struct Lexicons {
     first: WordSet<String>,
     not_names: WordSet<String>,
+    /// Multi-word outlet names, padded with a space each side for whole-word search.
     outlets: Vec<String>,
+    alias_cues: WordSet<String>,
     ranks: WordSet<String>,
     rank_tails: WordSet<String>,
     construct: WordSet<String>,
@@ -181,7 +183,9 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t').map(|(_, n)| normalize(n.trim())))
         .filter(|n| n.contains(' '))
+        .map(|n| format!(" {n} "))
         .collect(),
+    alias_cues: set(ALIAS_CUES),
     ranks: set(features::MILITARY_RANKS)
         .into_iter()
         .chain(set(RANKS))
@@ -223,13 +227,18 @@ fn is_split_point(norm: &str) -> bool {
     norm.starts_with('و') && norm.chars().count() >= 4 && !is_name_word(norm)
 }
 
-/// Whether a normalised word (clitics allowed: "واللواء") is a rank.
-fn is_rank(norm: &str) -> bool {
-    let lex = &*LEX;
-    lex.ranks.contains(norm)
+/// Whether `set` holds a normalised word as it stands or without one
+/// leading clitic "و"/"ف"/"ل"/"ب" ("واللواء", "لرئيس").
+fn in_set_with_clitic(set: &WordSet<String>, norm: &str) -> bool {
+    set.contains(norm)
         || norm
             .strip_prefix(['و', 'ف', 'ل', 'ب'])
-            .is_some_and(|r| lex.ranks.contains(r))
+            .is_some_and(|r| set.contains(r))
+}
+
+/// Whether a normalised word (clitics allowed: "واللواء") is a rank.
+fn is_rank(norm: &str) -> bool {
+    in_set_with_clitic(&LEX.ranks, norm)
 }
 
 /// The tagger's chunks with person chunks reshaped: two person chunks that
@@ -455,11 +464,7 @@ pub(crate) fn rejects(run: &[Token], before: Option<&Token>) -> bool {
     }
     // Whole words only: "ا ب" (an agency's initials) is inside "ساندرا بولوك".
     let joined = format!(" {} ", norms.join(" "));
-    if lex
-        .outlets
-        .iter()
-        .any(|o| joined.contains(&format!(" {o} ")))
-    {
+    if lex.outlets.iter().any(|o| joined.contains(o.as_str())) {
         return true;
     }
     // An armed actor's alias inside ("عناصر داعش مأوى") is no name.
@@ -485,10 +490,7 @@ pub(crate) fn rejects(run: &[Token], before: Option<&Token>) -> bool {
         return true;
     }
     if let ([one], Some(b)) = (&norms[..], before) {
-        let construct = lex.construct.contains(b.norm.as_str())
-            || b.norm
-                .strip_prefix(['و', 'ف', 'ل', 'ب'])
-                .is_some_and(|r| lex.construct.contains(r));
+        let construct = in_set_with_clitic(&lex.construct, &b.norm);
         if (construct && !is_name_word(one)) || features::is_org_head(&b.norm) {
             return true;
         }
@@ -574,7 +576,7 @@ const ALIAS_CUES: &[&str] = &[
 /// person's name the first one's name: one person, one name in the record.
 /// `chars` are the body's characters; mentions are in body order.
 pub(crate) fn link_aliases(found: &mut [EntityMention], chars: &[char]) {
-    let cues: Vec<String> = ALIAS_CUES.iter().map(|c| normalize(c)).collect();
+    let cues = &LEX.alias_cues;
     for k in 1..found.len() {
         let (head, tail) = found.split_at_mut(k);
         let m = &mut tail[0];
@@ -592,7 +594,7 @@ pub(crate) fn link_aliases(found: &mut [EntityMention], chars: &[char]) {
         let between = normalize(&between);
         let alias = between
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| cues.iter().any(|c| c == w));
+            .any(|w| cues.contains(w));
         if alias {
             m.name = prev.name.clone();
         }
