@@ -75,7 +75,9 @@ pub(crate) fn add_pointers(
     }
     let mut added: Vec<PlaceMention> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word {
+        // `bare` only strips prefixes, so a pointer's word ends with its
+        // kind noun: other words are passed over without building a string.
+        if t.kind != TokenKind::Word || !KINDS.iter().any(|k| t.norm.ends_with(k)) {
             continue;
         }
         let b = bare(&t.norm);
