@@ -58,6 +58,10 @@ enum Command {
         /// Print the report as JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// After the table, list every miss: wrong fields with the
+        /// predicted and the gold value, missed gold items, extra predictions.
+        #[arg(long, conflicts_with = "gsr")]
+        explain: bool,
         /// Score sentence-level violent-incident detection against a PLOVER
         /// event GSR CSV (detector, pipeline and cue baseline; P/R/F1).
         #[arg(long, value_name = "CSV")]
@@ -130,8 +134,12 @@ fn main() -> ExitCode {
             ..
         } => eval_gsr(csv, split, json),
         Command::Eval {
-            gold, paths, json, ..
-        } => eval(gold.unwrap_or_default(), paths, json),
+            gold,
+            paths,
+            json,
+            explain,
+            ..
+        } => eval(gold.unwrap_or_default(), paths, json, explain),
         Command::Ner { file, score } => ner(file, score),
         Command::Ingest { paths, data } => store_cli::ingest(paths, data.data),
         Command::Search {
@@ -302,7 +310,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-fn eval(gold_path: PathBuf, paths: Vec<String>, json: bool) -> Result<bool> {
+fn eval(gold_path: PathBuf, paths: Vec<String>, json: bool, explain: bool) -> Result<bool> {
     let gold = rasid_eval::load_gold(&gold_path)?;
     let gold_dir = gold_path.parent().map(PathBuf::from).unwrap_or_default();
     let paths = if paths.is_empty() {
@@ -324,6 +332,9 @@ fn eval(gold_path: PathBuf, paths: Vec<String>, json: bool) -> Result<bool> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", report.table());
+        if explain {
+            print!("\n{}", report.explain());
+        }
     }
     Ok(all_read)
 }

@@ -14,7 +14,8 @@ use serde::Serialize;
 
 use crate::gold::{GoldDoc, GoldEvent, GoldPlace};
 use crate::matching::{
-    PredPlace, assign, date_value_matches, fold, person_matches, place_matches, texts_overlap,
+    Assignment, PredPlace, assign, date_value_matches, fold, person_matches, place_matches,
+    texts_overlap,
 };
 
 /// A record with the input path it was read from, as given on the command
@@ -146,6 +147,21 @@ pub struct Report {
     pub missing: Vec<String>,
     /// Records that no gold document names (not scored).
     pub unscored_records: usize,
+    /// Every item that lost a point, document by document, in gold order:
+    /// what `rasid eval --explain` prints.
+    pub misses: Vec<Miss>,
+}
+
+/// One scored item that lost a point: a wrong field, a missed gold item or
+/// a prediction that matched nothing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Miss {
+    /// The gold document's `file`.
+    pub file: String,
+    /// The table row it counts in (`places`, `event_actor1`, …).
+    pub field: &'static str,
+    /// What went wrong, with the predicted and the gold value.
+    pub what: String,
 }
 
 impl Report {
@@ -210,6 +226,20 @@ impl Report {
         }
         out
     }
+
+    /// The misses as text: one heading per document, one line per miss.
+    pub fn explain(&self) -> String {
+        let mut out = String::new();
+        let mut file = None;
+        for m in &self.misses {
+            if file != Some(&m.file) {
+                out.push_str(&format!("== {}\n", m.file));
+                file = Some(&m.file);
+            }
+            out.push_str(&format!("  {:<16} {}\n", m.field, m.what));
+        }
+        out
+    }
 }
 
 /// The order of rows in the table.
@@ -241,9 +271,29 @@ const FIELDS: [&str; 20] = [
 struct Tally {
     acc: BTreeMap<&'static str, (usize, usize)>,
     prf: BTreeMap<&'static str, [usize; 4]>,
+    /// The gold file being scored, for `misses`.
+    file: String,
+    misses: Vec<Miss>,
 }
 
 impl Tally {
+    fn note(&mut self, field: &'static str, what: String) {
+        self.misses.push(Miss {
+            file: self.file.clone(),
+            field,
+            what,
+        });
+    }
+
+    /// `judge`, noting `what` when the item is wrong.
+    fn judge_or(&mut self, field: &'static str, right: bool, what: impl FnOnce() -> String) {
+        self.judge(field, right);
+        if !right {
+            let w = what();
+            self.note(field, w);
+        }
+    }
+
     fn judge(&mut self, field: &'static str, right: bool) {
         let e = self.acc.entry(field).or_default();
         e.0 += usize::from(right);
@@ -308,6 +358,7 @@ pub fn evaluate(gold: &[GoldDoc], gold_dir: &Path, docs: &[Scored]) -> Report {
     let mut tally = Tally::default();
     let mut missing = Vec::new();
     for g in gold {
+        tally.file = g.file.clone();
         let found = docs
             .iter()
             .enumerate()
@@ -333,6 +384,7 @@ pub fn evaluate(gold: &[GoldDoc], gold_dir: &Path, docs: &[Scored]) -> Report {
         matched_docs,
         missing,
         unscored_records: used.iter().filter(|u| !**u).count(),
+        misses: tally.misses,
     }
 }
 
@@ -431,7 +483,7 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
             (Some(a), Some(b)) => fold(a) == fold(b),
             _ => false,
         };
-        t.judge("title", right);
+        t.judge_or("title", right, || format!("{:?}, gold {:?}", r.title, want));
     }
     if let Some(want) = &g.published {
         let right = match (want, &r.published) {
@@ -444,12 +496,19 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
             }
             _ => false,
         };
-        t.judge("published", right);
+        t.judge_or("published", right, || {
+            let got = r.published.as_ref().map(|p| (&p.date, &p.time, &p.text));
+            let want = want.as_ref().map(|p| (&p.date, &p.time));
+            format!("{got:?}, gold {want:?}")
+        });
     }
     if let Some(want) = &g.authors {
         let (gold, pred) = (folded_set(want), folded_set(&r.authors));
         let tp = pred.iter().filter(|p| gold.contains(p)).count();
         t.add("authors", tp, pred.len() - tp, gold.len() - tp, gold.len());
+        if tp < pred.len().max(gold.len()) {
+            t.note("authors", format!("{pred:?}, gold {gold:?}"));
+        }
     }
     if let Some(want) = &g.translated_from {
         let right = match (want, &r.translated_from) {
@@ -467,18 +526,28 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
             }
             _ => false,
         };
-        t.judge("translated_from", right);
+        t.judge_or("translated_from", right, || {
+            let got = r.translated_from.as_ref().map(|p| (&p.outlet, &p.url));
+            let want = want.as_ref().map(|p| (&p.outlet, &p.url));
+            format!("{got:?}, gold {want:?}")
+        });
     }
     if let Some(want) = &g.reference_date {
         let right = want.as_deref().map(str::trim) == r.reference_date.as_deref().map(str::trim);
-        t.judge("reference_date", right);
+        t.judge_or("reference_date", right, || {
+            format!("{:?}, gold {want:?}", r.reference_date)
+        });
     }
     let body = fold(&r.body);
     for s in &g.absent {
-        t.judge("absent", !body.contains(&fold(s)));
+        t.judge_or("absent", !body.contains(&fold(s)), || {
+            format!("in body: {s}")
+        });
     }
     for s in &g.present {
-        t.judge("present", body.contains(&fold(s)));
+        t.judge_or("present", body.contains(&fold(s)), || {
+            format!("not in body: {s}")
+        });
     }
     if let Some(places) = &g.places {
         score_places(t, places, r);
@@ -495,6 +564,14 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
         let gold: Vec<(bool, usize)> = actors.iter().map(|a| (a.required, 1)).collect();
         let a = assign(pred.len(), &gold, |p, i| pred[p] == actors[i].id.trim());
         t.add("actors", a.tp, a.fp, a.missed, a.gold);
+        note_unmatched(
+            t,
+            "actors",
+            &a,
+            &gold,
+            |p| pred[p].to_string(),
+            |i| actors[i].id.clone(),
+        );
     }
     if let Some(persons) = &g.persons {
         let mut seen = HashSet::new();
@@ -510,6 +587,14 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
             person_matches(&pred[p], &persons[i].names)
         });
         t.add("persons", a.tp, a.fp, a.missed, a.gold);
+        note_unmatched(
+            t,
+            "persons",
+            &a,
+            &gold,
+            |p| pred[p].clone(),
+            |i| persons[i].names.join(" / "),
+        );
     }
     if let Some(dates) = &g.dates {
         // Precision counts only predicted dates whose text overlaps a gold
@@ -527,6 +612,14 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
                 && pred[p].1 == dates[i].value.as_deref().map(str::trim)
         });
         t.add("dates", a.tp, a.fp, a.missed, a.gold);
+        note_unmatched(
+            t,
+            "dates",
+            &a,
+            &gold,
+            |p| format!("{} = {:?}", pred[p].0, pred[p].1),
+            |i| format!("{} = {:?}", dates[i].text, dates[i].value),
+        );
     }
     if let Some(counts) = &g.counts {
         let counts: Vec<_> = counts
@@ -545,6 +638,14 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
             pred[p].0 == counts[i].kind.trim() && Some(pred[p].1) == counts[i].value
         });
         t.add("counts", a.tp, a.fp, a.missed, a.gold);
+        note_unmatched(
+            t,
+            "counts",
+            &a,
+            &gold,
+            |p| format!("{} {}", pred[p].0, pred[p].1),
+            |i| format!("{} {:?}", counts[i].kind, counts[i].value),
+        );
     }
     if let Some(events) = &g.events {
         score_events(t, events, r);
@@ -590,6 +691,70 @@ fn score_places(t: &mut Tally, gold: &[GoldPlace], r: &Record) {
     let slots: Vec<(bool, usize)> = gold.iter().map(|p| (p.required, 1)).collect();
     let a = assign(pred.len(), &slots, |p, g| place_matches(&pred[p], &gold[g]));
     t.add("places", a.tp, a.fp, a.missed, a.gold);
+    note_unmatched(
+        t,
+        "places",
+        &a,
+        &slots,
+        |p| describe_place(&pred[p]),
+        |g| {
+            let p = &gold[g];
+            format!(
+                "{} {:?} {:?} ({:?}, {:?})",
+                p.ar.join("/"),
+                p.name,
+                p.level,
+                p.lat,
+                p.lon
+            )
+        },
+    );
+}
+
+fn describe_place(p: &PredPlace) -> String {
+    format!(
+        "{} {:?} {:?} ({:?}, {:?})",
+        p.texts.join("/"),
+        p.id,
+        p.level,
+        p.lat,
+        p.lon
+    )
+}
+
+/// Notes each prediction that matched nothing and each required gold item
+/// that no prediction took.
+fn note_unmatched(
+    t: &mut Tally,
+    field: &'static str,
+    a: &Assignment,
+    gold: &[(bool, usize)],
+    pred_label: impl Fn(usize) -> String,
+    gold_label: impl Fn(usize) -> String,
+) {
+    let n_pred = a.tp + a.fp + a.neutral;
+    for p in (0..n_pred).filter(|p| !a.pairs.iter().any(|x| x.0 == *p)) {
+        t.note(field, format!("extra: {}", pred_label(p)));
+    }
+    for (g, _) in gold
+        .iter()
+        .enumerate()
+        .filter(|(g, slot)| slot.0 && !a.pairs.iter().any(|x| x.1 == *g))
+    {
+        t.note(field, format!("missed: {}", gold_label(g)));
+    }
+}
+
+/// The first words of an event's evidence, to say which event a miss is.
+fn evidence_head(body: &str, e: &Event) -> String {
+    let text = evidence_text(body, e);
+    let head: String = text.chars().take(90).collect();
+    let head = head.replace('\n', " ");
+    if head.chars().count() < text.chars().count() {
+        format!("{head}…")
+    } else {
+        head
+    }
 }
 
 /// `body[start..end]` in code points, clamped to the body.
@@ -618,20 +783,37 @@ fn score_events(t: &mut Tally, gold: &[GoldEvent], r: &Record) {
             .any(|a| !a.is_empty() && evidence[p].contains(a.as_str()))
     });
     t.add("events", a.tp, a.fp, a.missed, a.gold);
+    note_unmatched(
+        t,
+        "events",
+        &a,
+        &slots,
+        |p| {
+            let e = &r.events[order[p]];
+            format!("{} «{}»", e.sub_event_type, evidence_head(&r.body, e))
+        },
+        |g| {
+            let sub = gold[g].sub_event_type.iter().flatten().next();
+            format!("{sub:?} «{}»", gold[g].anchors.join(" | "))
+        },
+    );
     for &(p, g) in &a.pairs {
         score_event_fields(t, &gold[g], &r.events[order[p]], r);
     }
 }
 
 fn score_event_fields(t: &mut Tally, g: &GoldEvent, e: &Event, r: &Record) {
+    let head = || evidence_head(&r.body, e);
     if let Some(want) = &g.event_type {
-        t.judge("event_type", e.event_type.trim() == want.trim());
+        t.judge_or("event_type", e.event_type.trim() == want.trim(), || {
+            format!("{}, gold {want} «{}»", e.event_type, head())
+        });
     }
     if let Some(any) = &g.sub_event_type {
-        t.judge(
-            "sub_event_type",
-            any.iter().any(|s| s.trim() == e.sub_event_type.trim()),
-        );
+        let right = any.iter().any(|s| s.trim() == e.sub_event_type.trim());
+        t.judge_or("sub_event_type", right, || {
+            format!("{}, gold {any:?} «{}»", e.sub_event_type, head())
+        });
     }
     if let Some(want) = &g.date {
         let right = match (want, &e.date) {
@@ -644,7 +826,11 @@ fn score_event_fields(t: &mut Tally, g: &GoldEvent, e: &Event, r: &Record) {
                 None => d.null_ok,
             },
         };
-        t.judge("event_date", right);
+        t.judge_or("event_date", right, || {
+            let got = e.date.as_ref().map(|d| (&d.start, &d.text));
+            let want = want.as_ref().map(|d| (&d.value, d.null_ok));
+            format!("{got:?}, gold {want:?} «{}»", head())
+        });
     }
     if g.location.is_some() || g.location_any.is_some() {
         let candidates: Vec<&GoldPlace> = g
@@ -661,7 +847,19 @@ fn score_event_fields(t: &mut Tally, g: &GoldEvent, e: &Event, r: &Record) {
                 candidates.iter().any(|c| place_matches(&pred, c))
             }
         };
-        t.judge("event_location", right);
+        t.judge_or("event_location", right, || {
+            let got = e.location.as_ref().map(|l| {
+                format!(
+                    "{} {:?} {} ({}, {})",
+                    l.text, l.id, l.precision, l.lat, l.lon
+                )
+            });
+            let want: Vec<String> = candidates
+                .iter()
+                .map(|c| format!("{} ({:?}, {:?})", c.ar.join("/"), c.lat, c.lon))
+                .collect();
+            format!("{got:?}, gold {want:?} «{}»", head())
+        });
     }
     for (field, want, got) in [
         ("event_actor1", &g.actor1, &e.actor1),
@@ -675,13 +873,18 @@ fn score_event_fields(t: &mut Tally, g: &GoldEvent, e: &Event, r: &Record) {
                         .any(|i| !i.trim().is_empty() && i.trim() == id.trim())
                 }),
             };
-            t.judge(field, right);
+            t.judge_or(field, right, || {
+                let got = got.as_ref().map(|a| (&a.id, &a.text));
+                format!("{got:?}, gold {ids:?} «{}»", head())
+            });
         }
     }
     if g.fatalities.is_some() || g.fatalities_any.is_some() {
         let mut accepted: Vec<Option<u64>> = g.fatalities.iter().copied().collect();
         accepted.extend(g.fatalities_any.iter().flatten().copied());
-        t.judge("event_fatalities", accepted.contains(&e.fatalities));
+        t.judge_or("event_fatalities", accepted.contains(&e.fatalities), || {
+            format!("{:?}, gold {accepted:?} «{}»", e.fatalities, head())
+        });
     }
 }
 
@@ -1796,6 +1999,38 @@ mod tests {
             record: record(),
         }];
         assert_eq!(evaluate(&[gold], dir.path(), &docs).matched_docs, 1);
+    }
+
+    #[test]
+    fn explain_lists_each_miss_once() {
+        // One wrong actor1 on a matched event, one missed required place,
+        // one extra person: three misses, each naming its field.
+        let gold = format!(
+            r#""places": [{{"ar": ["كركوك"], "level": "city", "lat": 35.468, "lon": 44.392}}],
+            "persons": [], {}"#,
+            EV.replace(r#""actor1": ["isis"]"#, r#""actor1": ["pmf"]"#)
+        );
+        let report = score(&gold, |r| {
+            r.events = vec![event(ATTACK)];
+            r.mentions = vec![mention("person", "يحيى رسول", None)];
+        });
+        let fields: Vec<&str> = report.misses.iter().map(|m| m.field).collect();
+        assert!(fields.contains(&"event_actor1"), "{fields:?}");
+        assert!(fields.contains(&"places"), "{fields:?}");
+        assert!(fields.contains(&"persons"), "{fields:?}");
+        let actor = report.misses.iter().find(|m| m.field == "event_actor1");
+        let what = &actor.expect("actor1 miss").what;
+        assert!(what.contains("isis") && what.contains("pmf"), "{what}");
+        let text = report.explain();
+        assert!(text.starts_with("== levant/kirkuk.txt\n"), "{text}");
+        assert_eq!(
+            text.lines().count(),
+            report.misses.len() + 1,
+            "one heading, one line a miss: {text}"
+        );
+        // A record that scores perfectly has no misses.
+        let clean = score(r#""present": []"#, |_| {});
+        assert!(clean.misses.is_empty(), "{:?}", clean.misses);
     }
 
     #[test]
