@@ -386,6 +386,14 @@ pub(crate) fn is_known_person(norm: &str) -> bool {
         .is_some_and(|b| b & GAZ_P != 0)
 }
 
+/// Whether a normalised word is a name of the place gazetteer, as it stands.
+pub(crate) fn is_known_place(norm: &str) -> bool {
+    LEXICONS
+        .words
+        .get(&hash_bytes(norm.as_bytes()))
+        .is_some_and(|b| b & GAZ_L != 0)
+}
+
 /// Whether a normalised word, as it stands, opens organisation names ("حزب").
 pub(crate) fn is_org_head(norm: &str) -> bool {
     LEXICONS
