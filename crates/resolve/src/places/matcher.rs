@@ -126,6 +126,16 @@ const STRUCTURAL: &[&str] = &[
     "بلده",
     "منطقه",
     "حي",
+    // With the article these are the kind nouns that point back to a place
+    // named before ("مداخل المدينة", "أطراف البلدة"; see `anaphora`), not
+    // the towns GeoNames spells so.
+    "المدينه",
+    "البلده",
+    "القريه",
+    "المنطقه",
+    "الناحيه",
+    "المحافظه",
+    "المخيم",
 ];
 
 /// What precedes a name.
@@ -518,6 +528,12 @@ fn accepted(g: &Gazetteer, raw: &Raw, e: &Entry, ctx: &Context, in_region: bool)
     {
         return false;
     }
+    // A small town or village of a country the document never names, when
+    // it names others, is an ordinary word that GeoNames spells as a place
+    // ("منطقة بساتين" in an Iraqi story is orchards, not Iran's Besātīn).
+    if small && !known_country && ctx.top_country.is_some_and(|c| c != e.country) && !in_region {
+        return false;
+    }
     match g.ambiguity(raw.key.as_str()) {
         Some(Ambiguity::Person) => strong,
         Some(Ambiguity::Word(_)) if e.nearness() == 0 && !area => strong,
@@ -875,12 +891,12 @@ mod tests {
                 "geonames:99072",
             ),
             (
-                "ووقع الانفجار في تلعفر غرب المدينة",
+                "ووقع الانفجار في تلعفر بمحافظة نينوى",
                 "تلعفر",
                 "geonames:90393",
             ),
             (
-                "ووقع الانفجار في تل عفر غرب المدينة",
+                "ووقع الانفجار في تل عفر بمحافظة نينوى",
                 "تل عفر",
                 "geonames:90393",
             ),
@@ -1045,10 +1061,31 @@ mod tests {
             "ركب المسلحون دراجة نارية وفروا",
             "وأشار إلى وجوداً كثيفا للفصائل في المدينة",
             "وتم ذلك بواسطة طائرة مسيرة",
+            // kind nouns with the article point back; they are no towns
+            "وشددت الدوريات الإجراءات على مداخل المدينة ليلا",
+            "وانتشرت القوات في البلدة وحول القرية",
         ] {
             let got = places(text);
             assert!(got.is_empty(), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn small_foreign_villages_need_their_country() {
+        // An Iraqi story: "بساتين" (orchards) is not Iran's Besātīn, but the
+        // town named in the story is found.
+        let text = "قتل مسلحون راعيين في منطقة بساتين شمال قضاء المقدادية في ديالى بالعراق";
+        let got = places(text);
+        assert!(!got.iter().any(|(t, ..)| t == "بساتين"), "{got:?}");
+        assert!(got.iter().any(|(t, ..)| t.contains("المقدادية")), "{got:?}");
+        // "إقليم الجزيرة" is the region of north-east Syria, not Algiers.
+        let got = places("وقال المتحدث باسم الأسايش في إقليم الجزيرة إن الحملة مستمرة في الحسكة");
+        assert!(
+            got.iter()
+                .any(|(t, id, _)| t == "إقليم الجزيرة"
+                    && id == "rasid:jazira-upper-mesopotamia-syria"),
+            "{got:?}"
+        );
     }
 
     #[test]
