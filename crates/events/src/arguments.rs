@@ -519,8 +519,31 @@ fn dateline(ctx: &Ctx, p: usize, lo: usize) -> bool {
             .any(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "-" | "–" | "—"))
 }
 
+/// Whether place `p` is the town a bearing is taken from: its mention lies
+/// inside a regional phrase ("شرقي الحسكة" in "مخيم الهول شرقي الحسكة").
+/// It places the incident only as well as the region does.
+fn bearing_anchor(r: &crate::Reading, p: usize) -> bool {
+    let m = &r.places[p];
+    r.places.iter().enumerate().any(|(q, o)| {
+        q != p && o.place.level == Level::Region && o.start <= m.start && m.end <= o.end
+    })
+}
+
+/// How specific place `p` is as an incident's place: [`rank`], a bearing's
+/// town counted as its region.
+fn place_rank(r: &crate::Reading, p: usize) -> u8 {
+    let own = rank(r.places[p].place.level);
+    if own == 0 && bearing_anchor(r, p) {
+        1
+    } else {
+        own
+    }
+}
+
 /// The place of the incident: the most specific mention in scope, nearest
-/// the trigger; never a dateline or the place an attack came from.
+/// the trigger; never a dateline or the place an attack came from; a
+/// bearing's town after the region it anchors ("شرقي الحسكة" after "مخيم
+/// الهول" and after "بادية الرصافة").
 fn place(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<usize> {
     let r = ctx.r;
     (0..r.places.len())
@@ -537,7 +560,7 @@ fn place(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<usize> {
             } else {
                 trigger.start - tp
             };
-            (rank(r.places[p].place.level), on_road(ctx, p), d)
+            (place_rank(r, p), bearing_anchor(r, p), on_road(ctx, p), d)
         })
 }
 
@@ -587,7 +610,7 @@ pub(crate) fn listed_places(ctx: &Ctx, trigger: &Hit, hi: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for p in 0..r.places.len() {
         let tp = ctx.place_tok[p];
-        if tp < trigger.end || tp >= hi || rank(r.places[p].place.level) != 0 {
+        if tp < trigger.end || tp >= hi || place_rank(r, p) != 0 {
             continue;
         }
         if out.is_empty() {

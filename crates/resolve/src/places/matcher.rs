@@ -178,6 +178,9 @@ struct RegionPhrase {
     /// The phrase's English name, `@` standing for the anchor's:
     /// "@ countryside (north)", "south-west of @".
     label: String,
+    /// A direction from the anchor ("جنوب غرب كركوك"), not a countryside
+    /// or desert ("ريف حلب"): the anchor is a town when it can be one.
+    direction: bool,
 }
 
 /// Places and governorates the document names without doubt.
@@ -406,6 +409,7 @@ fn region_around(tokens: &[Token], raw: &Raw) -> Option<RegionPhrase> {
             skip: proclitic_len(&before.norm, head),
             last,
             label,
+            direction: false,
         });
     }
     // "جنوب غرب كركوك", "شمال شرقي بعقوبة", "غرب الأنبار".
@@ -439,6 +443,7 @@ fn region_around(tokens: &[Token], raw: &Raw) -> Option<RegionPhrase> {
         skip,
         last: raw.last,
         label: d,
+        direction: true,
     })
 }
 
@@ -599,6 +604,11 @@ fn context(g: &Gazetteer, raws: &[Raw]) -> Context {
     ctx
 }
 
+/// Whether a level is a settlement or site (a point on the map).
+fn rank_settlement(l: Level) -> bool {
+    matches!(l, Level::City | Level::Town | Level::Village | Level::Site)
+}
+
 fn place_of(e: &Entry) -> Place {
     Place {
         id: e.id.to_string(),
@@ -611,9 +621,31 @@ fn place_of(e: &Entry) -> Place {
     }
 }
 
-/// The anchor of a regional phrase: the governorate when the name is one
-/// ("ريف حلب" is the countryside of Aleppo governorate), else the best place.
-fn region_anchor<'g>(g: &'g Gazetteer, raw: &Raw, ctx: &Context) -> &'g Entry {
+/// The anchor of a regional phrase: for a direction ("شمال شرقي بعقوبة",
+/// "جنوب غرب كركوك") the town when the name is one, since a bearing is taken
+/// from a town; for a countryside or desert the governorate when the name
+/// is one ("ريف حلب" is the countryside of Aleppo governorate); else the
+/// best place.
+fn region_anchor<'g>(
+    g: &'g Gazetteer,
+    tokens: &[Token],
+    raw: &Raw,
+    ctx: &Context,
+    direction: bool,
+) -> &'g Entry {
+    let admin_word = raw.first > 0 && token_in(&tokens[raw.first - 1], ADMIN_CUES);
+    // "جنوب محافظة كركوك": the word says governorate.
+    if direction && raw.cue != Cue::Admin && !admin_word {
+        let towns: Vec<u32> = raw
+            .cands
+            .iter()
+            .copied()
+            .filter(|&c| rank_settlement(g.entry(c).level))
+            .collect();
+        if !towns.is_empty() {
+            return best(g, &towns, Cue::Settlement, ctx);
+        }
+    }
     let admin: Vec<u32> = raw
         .cands
         .iter()
@@ -726,7 +758,15 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
     let governorates: Vec<u32> = raws
         .iter()
         .zip(&regions)
-        .filter(|(r, region)| r.cue == Cue::Admin || region.is_some())
+        .filter(|(r, region)| {
+            // A bearing is taken from a town, unless the word says
+            // governorate ("جنوب محافظة كركوك").
+            let admin_word = r.first > 0 && token_in(&tokens[r.first - 1], ADMIN_CUES);
+            let town = r.cands.iter().any(|&c| rank_settlement(g.entry(c).level));
+            r.cue == Cue::Admin
+                || admin_word
+                || region.as_ref().is_some_and(|p| !p.direction || !town)
+        })
         .map(|(r, _)| r)
         .flat_map(|r| {
             r.cands
@@ -747,7 +787,7 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
             .iter()
             .all(|&c| g.entry(c).level == Level::Country);
         if let Some(p) = region.filter(|_| !anchor_is_country) {
-            let anchor = region_anchor(g, raw, &ctx);
+            let anchor = region_anchor(g, tokens, raw, &ctx, p.direction);
             let span = (tokens[p.first].start, tokens[p.last - 1].end);
             if accepted(g, raw, anchor, &ctx, true) && !overlaps(span, claimed) {
                 let start = if p.skip > 0 {
@@ -765,6 +805,22 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
                         ..place_of(anchor)
                     },
                 });
+                // The town a bearing is taken from is named too: "جنوب غرب
+                // كركوك" is a region and a mention of Kirkuk (same id, so
+                // the two count as one place).
+                if p.direction && rank_settlement(anchor.level) {
+                    let first = &tokens[raw.first];
+                    let start = if raw.skip > 0 {
+                        start_after(chars(), first, raw.skip)
+                    } else {
+                        first.start
+                    };
+                    out.push(PlaceMention {
+                        start,
+                        end: tokens[raw.last - 1].end,
+                        place: place_of(anchor),
+                    });
+                }
                 taken_until = p.last;
                 prev = Some((p.last, anchor.level == Level::Admin1));
                 continue;
@@ -958,9 +1014,12 @@ mod tests {
                 "ريف دير الزور الشرقي",
                 "rasid:admin1:sy-deir-ez-zor",
             ),
+            // A bearing is taken from the town, a countryside is the
+            // governorate's.
+            ("هجوم جنوب غرب كركوك", "جنوب غرب كركوك", "geonames:94787"),
             (
-                "هجوم جنوب غرب كركوك",
-                "جنوب غرب كركوك",
+                "هجوم جنوب غرب محافظة كركوك",
+                "جنوب غرب محافظة كركوك",
                 "rasid:admin1:iq-kirkuk",
             ),
             ("تحركات في بادية حمص", "بادية حمص", "rasid:admin1:sy-homs"),
@@ -1068,6 +1127,45 @@ mod tests {
             let got = places(text);
             assert!(got.is_empty(), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_bearing_names_its_town_too() {
+        // (text, the region phrase, the town's mention, the town's id)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "قصفت الطائرات مواقع جنوب غرب كركوك فجر اليوم",
+                "جنوب غرب كركوك",
+                "كركوك",
+                "geonames:94787",
+            ),
+            (
+                "عادت العائلات إلى مخيم الهول شرقي الحسكة",
+                "شرقي الحسكة",
+                "الحسكة",
+                "geonames:173811",
+            ),
+        ];
+        for (text, phrase, town, id) in cases {
+            let got = places(text);
+            let region = got.iter().find(|(t, ..)| t == phrase);
+            let anchor = got.iter().find(|(t, ..)| t == town);
+            assert!(
+                region.is_some_and(|r| r.1 == *id && r.2 == "region"),
+                "{text}: {got:?}"
+            );
+            assert!(anchor.is_some_and(|a| a.1 == *id), "{text}: {got:?}");
+        }
+        // A countryside is the governorate's, and names no town.
+        let got = places("نزح السكان من ريف حلب الشمالي");
+        assert!(got.iter().all(|(t, ..)| t != "حلب"), "{got:?}");
+        // "جنوب محافظة كركوك": the word says governorate; no town.
+        let got = places("انفجرت عبوة في وادي الشاي جنوب محافظة كركوك");
+        assert!(
+            got.iter()
+                .all(|(_, id, l)| *l != "city" || !id.contains("94787")),
+            "{got:?}"
+        );
     }
 
     #[test]
