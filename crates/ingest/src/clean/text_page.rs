@@ -74,7 +74,7 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
             let in_run = is_ticker(l)
                 && ((i > 0 && is_ticker(lines[i - 1]))
                     || lines.get(i + 1).is_some_and(|n| is_ticker(n)));
-            if in_run {
+            if in_run || is_ticker_strip(l) {
                 Role::Crumb
             } else {
                 role(l, &folded[i], words[i], translated_page)
@@ -98,7 +98,31 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
     // Above a "related" list the list's items look like headlines too: then
     // the headline is the last one before the article.
     let related_above = roles[..start].contains(&Role::Chrome(Chrome::Related));
-    let title_idx = if related_above {
+    // The headline that heads the article: a headline-like line right
+    // above its date or byline ("عنوان / التاريخ / كتب: …"). Tickers,
+    // flashes and menus higher up the page look like headlines too, and a
+    // long headline reads as prose, so this is looked for first: the last
+    // such line above the article, else the first just inside its start.
+    let heads_article = |i: usize| {
+        matches!(roles[i], Role::Short | Role::Prose | Role::Sentence)
+            && is_headline_like(lines[i])
+            && word_count(lines[i]) >= 3
+            && chrome::is_arabic_headline_text(lines[i])
+            && !byline::is_bare_name(lines[i])
+            && !(word_count(lines[i]) <= 4 && byline::is_outlet_name(lines[i]))
+            && lines[i].matches(" - ").count() < 3
+            && roles[i + 1..]
+                .iter()
+                .find(|r| !matches!(r, Role::Crumb | Role::Chrome(_)))
+                .is_some_and(|r| matches!(r, Role::Date | Role::Byline))
+    };
+    let heading = (0..start.min(lines.len()))
+        .rev()
+        .find(|&i| heads_article(i))
+        .or_else(|| (start..lines.len().min(start + 3)).find(|&i| heads_article(i)));
+    let title_idx = if let Some(i) = heading {
+        Some(i)
+    } else if related_above {
         (0..start).rev().find(|&i| is_title_line(i))
     } else {
         (0..start).find(|&i| is_title_line(i))
@@ -458,6 +482,36 @@ fn is_place_credit(line: &str) -> bool {
 /// A breaking-news ticker item: "عاجل: …", "عاجل | …", "عاجل - …" — the
 /// word opening the line (no quotation mark before it) with a separator
 /// after it, and a headline-length remainder with no sentence end.
+/// A news ticker copied as one line: headlines run together with " ... "
+/// ("قسد تعلن … ... التحالف: … ... ارتفاع …"), often under a label
+/// ("شريط الأخبار:"). Always chrome, alone or not.
+fn is_ticker_strip(line: &str) -> bool {
+    let t = line.trim();
+    let labelled = [
+        "شريط الأخبار",
+        "شريط الاخبار",
+        "شريط",
+        "آخر الأخبار",
+        "أخبار عاجلة",
+    ]
+    .iter()
+    .any(|l| {
+        t.strip_prefix(l)
+            .is_some_and(|r| r.trim_start().starts_with([':', '|', '-', '–']))
+    });
+    let sep = if t.contains(" … ") {
+        " … "
+    } else {
+        " ... "
+    };
+    let pieces: Vec<&str> = t.split(sep).collect();
+    // Prose with ellipses ends as a sentence, or has long pieces.
+    let strip = pieces.len() >= 3
+        && !t.ends_with(['.', '؟', '!'])
+        && pieces.iter().all(|p| word_count(p) <= 14);
+    (labelled && pieces.len() >= 2) || strip
+}
+
 fn is_ticker(line: &str) -> bool {
     let t = line.trim();
     let Some(rest) = t.strip_prefix("عاجل") else {
@@ -652,6 +706,26 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(is_ticker(line), *want, "{line}");
+        }
+        let strips: &[(&str, bool)] = &[
+            (
+                "شريط: قسد تعلن حظر تجوال في الرقة ... التحالف يبحث الانسحاب ... افتتاح معبر تل أبيض",
+                true,
+            ),
+            (
+                "انقطاع الكهرباء عن أحياء في حلب ... عودة 200 عائلة إلى منبج ... هطول أمطار غزيرة",
+                true,
+            ),
+            ("آخر الأخبار | مقتل عنصرين ... إغلاق الطريق الدولي", true),
+            // Ellipses in prose.
+            (
+                "وقال الشاهد: كنا نسمع الانفجارات ... ثم ساد الصمت ... ولم نعرف ما جرى.",
+                false,
+            ),
+            ("هاجم مسلحون ... نقطة للجيش", false),
+        ];
+        for (line, want) in strips {
+            assert_eq!(is_ticker_strip(line), *want, "{line}");
         }
     }
 
@@ -858,6 +932,27 @@ mod tests {
                 &["يوسف الحمد"],
                 &["استهدفت طائرة مسيرة", "حتى الآن."],
                 &["صورة تعبيرية", "طباعة", "أضف", "آخر تحديث", "يوسف الحمد"],
+            ),
+            // A flash and a dash-separated menu above the headline; the
+            // headline is the line over the byline and date.
+            (
+                "موقع الرافدين نت\nالرئيسية - محليات - أمن - رياضة - اتصل بنا\nعاجل: تعطيل الدوام الرسمي في بغداد غدا بسبب الأمطار\nمقتل جنديين بهجوم على ربيئة عسكرية شمال تكريت\nكتب: حيدر الساعدي\n12/04/2021 - 10:30\nقُتل جنديان من الجيش العراقي، فجر اليوم، بهجوم شنه مسلحون على ربيئة عسكرية في منطقة مطيبيجة شمال تكريت.\nوأضاف المصدر أن قوة أمنية طاردت المهاجمين باتجاه الوديان القريبة.",
+                Some("مقتل جنديين بهجوم على ربيئة عسكرية شمال تكريت"),
+                Some("2021-04-12"),
+                &["حيدر الساعدي"],
+                &["قُتل جنديان", "باتجاه الوديان القريبة."],
+                &["تعطيل الدوام", "الرئيسية", "كتب"],
+            ),
+            // A long headline reads as prose, and a ticker opens the block.
+            (
+                "شبكة البادية\nشريط الأخبار: افتتاح مدرسة جديدة في تدمر ... توزيع مساعدات في السخنة ... ارتفاع أسعار الخبز\nخلايا التنظيم تشن هجوماً على نقطة لقوات النظام قرب السخنة في بادية حمص الشرقية وتقتل ثلاثة عناصر منها\nإعداد: سامر الحمصي\n2022-01-20 | 09:15\nهاجمت خلايا تابعة لتنظيم داعش، ليل الأربعاء، نقطة عسكرية لقوات النظام قرب مدينة السخنة، ما أدى إلى مقتل ثلاثة عناصر.\nوتشهد البادية السورية هجمات متكررة منذ أشهر.",
+                Some(
+                    "خلايا التنظيم تشن هجوماً على نقطة لقوات النظام قرب السخنة في بادية حمص الشرقية وتقتل ثلاثة عناصر منها",
+                ),
+                Some("2022-01-20"),
+                &["سامر الحمصي"],
+                &["هاجمت خلايا تابعة", "هجمات متكررة منذ أشهر."],
+                &["افتتاح مدرسة", "إعداد"],
             ),
         ];
         for (page, title, date, authors, present, absent) in cases {
