@@ -834,8 +834,8 @@ fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-/// Days in a Gregorian month.
-fn days_in_month(y: i32, m: u8) -> u8 {
+/// Days in a Gregorian month (0 for a month number out of 1–12).
+pub fn days_in_month(y: i32, m: u8) -> u8 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

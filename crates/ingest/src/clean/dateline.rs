@@ -395,13 +395,64 @@ pub(crate) fn to_published(reading: &DateTimeReading, text: &str) -> Published {
 /// Reads a container's date string (JSONL `published`, an HTML meta value).
 pub(crate) fn from_meta(value: &str) -> Option<Published> {
     let v = value.trim();
+    if let Some(p) = compact_date(v) {
+        return Some(p);
+    }
     let r = parse_dateline(v)?;
     Some(to_published(&r, v))
+}
+
+/// A meta value written as digits only: "20161022" or "201610221805"
+/// (YYYYMMDD, then hhmm or hhmmss), as some CMSs fill `pubdate`.
+fn compact_date(v: &str) -> Option<Published> {
+    if !matches!(v.len(), 8 | 12 | 14) || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let num = |a: usize, b: usize| v[a..b].parse::<i16>().ok();
+    let (year, month, day) = (num(0, 4)?, num(4, 6)?, num(6, 8)?);
+    let days = rasid_text::dates::days_in_month(i32::from(year), u8::try_from(month).ok()?);
+    if !(1900..=2100).contains(&year) || !(1..=i16::from(days)).contains(&day) {
+        return None;
+    }
+    let time = if v.len() >= 12 {
+        let (h, m) = (num(8, 10)?, num(10, 12)?);
+        ((0..24).contains(&h) && (0..60).contains(&m)).then(|| format!("{h:02}:{m:02}"))
+    } else {
+        None
+    };
+    Some(Published {
+        date: format!("{year:04}-{month:02}-{day:02}"),
+        time,
+        precision: "day".to_string(),
+        text: v.to_string(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_meta_dates() {
+        let cases: &[(&str, Option<(&str, Option<&str>)>)] = &[
+            ("20161022", Some(("2016-10-22", None))),
+            ("201610221805", Some(("2016-10-22", Some("18:05")))),
+            ("20161022180559", Some(("2016-10-22", Some("18:05")))),
+            ("20161322", None),
+            ("20160230", None),
+            ("12345678", None),
+            ("2016102", None),
+        ];
+        for (v, want) in cases {
+            let got = compact_date(v);
+            let got = got.as_ref().map(|p| (p.date.as_str(), p.time.as_deref()));
+            assert_eq!(got, *want, "{v}");
+        }
+        assert_eq!(
+            from_meta("20161022").map(|p| p.date),
+            Some("2016-10-22".into())
+        );
+    }
 
     #[test]
     fn date_lines() {

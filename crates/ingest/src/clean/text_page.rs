@@ -450,12 +450,15 @@ fn join_wrapped(lines: &[&str]) -> Vec<String> {
             narrow = narrow.min(n);
             j += 1;
         }
+        // A date line ("الخميس - 10 رمضان 1442 هـ - 22 أبريل 2021 مـ رقم
+        // العدد [15486]") under a long headline is no line of its paragraph.
         let closes = j > i
             && j < lines.len()
             && ends_sentence(lines[j])
             && lines[j].chars().count() <= width + width / 10
             && narrow * 5 >= width * 4
-            && chrome::classify(lines[j]).is_none();
+            && chrome::classify(lines[j]).is_none()
+            && dateline::read(lines[j]).is_none();
         if closes {
             out.push(lines[i..=j].join(" "));
             i = j + 1;
@@ -670,6 +673,18 @@ mod tests {
             ),
             // An unfinished run (no closing sentence) is left as it is.
             (vec![a, b], vec![a.to_string(), b.to_string()]),
+            // A date line closed by a bracket under a long headline.
+            (
+                vec![
+                    "هجوم لخلايا التنظيم على حاجز للجيش قرب الحضر... وغارات للتحالف على الوديان",
+                    "الأحد - 3 شوال 1442 هـ - 16 مايو 2021 مـ رقم العدد [15510]",
+                ],
+                vec![
+                    "هجوم لخلايا التنظيم على حاجز للجيش قرب الحضر... وغارات للتحالف على الوديان"
+                        .to_string(),
+                    "الأحد - 3 شوال 1442 هـ - 16 مايو 2021 مـ رقم العدد [15510]".to_string(),
+                ],
+            ),
         ];
         for (lines, want) in cases {
             assert_eq!(join_wrapped(&lines), want, "{lines:?}");
