@@ -434,7 +434,8 @@ mod tests {
 
     #[test]
     fn compact_meta_dates() {
-        let cases: &[(&str, Option<(&str, Option<&str>)>)] = &[
+        type Case = (&'static str, Option<(&'static str, Option<&'static str>)>);
+        let cases: &[Case] = &[
             ("20161022", Some(("2016-10-22", None))),
             ("201610221805", Some(("2016-10-22", Some("18:05")))),
             ("20161022180559", Some(("2016-10-22", Some("18:05")))),
