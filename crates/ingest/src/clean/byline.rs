@@ -76,6 +76,9 @@ const COLLECTIVE_WORDS: &[&str] = &[
     "المحرر",
     "الموقع",
     "مكتب",
+    "الرصد",
+    "المتابعه",
+    "وحده",
     "staff",
     "team",
     "editorial",
@@ -90,9 +93,13 @@ pub(crate) fn is_outlet_name(s: &str) -> bool {
 /// A person's name does not open with the article ال ("الوطن العربي" is a
 /// paper, "الحسكة" a place); given names almost never carry it.
 pub(crate) fn looks_like_person(name: &str) -> bool {
-    name.split_whitespace()
-        .next()
-        .is_some_and(|w| !fold(w).starts_with("ال"))
+    // A quoted name ("«الأفق العربي»") is an outlet's.
+    let quoted = name.trim_start().starts_with(['«', '"', '“']);
+    !quoted
+        && name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| !fold(w).starts_with("ال"))
 }
 
 /// Titles dropped in front of a name.
@@ -168,7 +175,10 @@ pub(crate) fn read(line: &str, near_top: bool) -> Option<Byline> {
             if (2..=4).contains(&words.len()) && !is_outlet_name(&name) && looks_like_person(&name)
             {
                 names.extend(names_of(&name));
-            } else if !is_outlet_name(&name) && !chrome::is_agency(&name) {
+            } else if !is_outlet_name(&name)
+                && !chrome::is_agency(&name)
+                && !name.starts_with(['«', '"', '“'])
+            {
                 return None;
             }
         }
@@ -359,14 +369,26 @@ pub(crate) fn names_of(part: &str) -> Vec<String> {
     } else {
         part.to_string()
     };
+    let is_collective = |s: &str| {
+        fold(s)
+            .split_whitespace()
+            .any(|w| COLLECTIVE_WORDS.contains(&w))
+    };
     for piece in part.split(['،', ',', '/', '&', '|']) {
+        // "قسم الرصد والمتابعة": a desk, before "و" splits it in two.
+        if is_collective(piece) {
+            continue;
+        }
         for name in split_on_wa(piece) {
             let name = clean_name(&name);
-            let collective = fold(&name)
-                .split_whitespace()
-                .any(|w| COLLECTIVE_WORDS.contains(&w));
+            // "وقت القراءة: 4 دقائق" has a number; "مراسل الرافد" leaves the
+            // outlet, one word with the article.
+            let numbered = name.chars().any(char::is_numeric);
+            let lone_article_word = word_count(&name) == 1 && fold(&name).starts_with("ال");
             if !name.is_empty()
-                && !collective
+                && !is_collective(&name)
+                && !numbered
+                && !lone_article_word
                 && !is_outlet_name(&name)
                 && word_count(&name) <= 5
                 && !out.contains(&name)
@@ -463,6 +485,10 @@ mod tests {
                 Some(&["فارس القاضي", "وليد سالم"]),
             ),
             ("الرياض: «المنبر أونلاين»", Some(&[])),
+            ("لندن: «الأفق العربي»", Some(&[])),
+            ("وقت القراءة: 4 دقائق", Some(&[])),
+            ("كركوك - مراسل الرافد", Some(&[])),
+            ("إعداد: قسم الرصد والمتابعة في المنصة", Some(&[])),
             ("جدة : واس", Some(&[])),
             ("منار السيد – متابعات", Some(&["منار السيد"])),
             ("3 - تجنب السهر الطويل", None),

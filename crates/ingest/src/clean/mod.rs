@@ -47,9 +47,10 @@ pub fn clean(page: &Page) -> Article {
         .or(reading.published.clone());
     if let Some(a) = meta.author.as_deref() {
         // A container author may be a whole byline ("جدة - NAME", "بقلم: NAME").
+        // "CITY: «OUTLET»" is a credit that names no person: it stands.
         let names = byline::read(a, true)
             .map(|b| b.names)
-            .filter(|n| !n.is_empty())
+            .filter(|n| !n.is_empty() || a.contains(':'))
             .unwrap_or_else(|| byline::names_of(a));
         if !names.is_empty() {
             authors = names;
