@@ -103,15 +103,72 @@ impl Token {
     pub fn candidates(&self) -> Vec<Cow<'_, str>> {
         clitic_candidates(&self.norm)
     }
+
+    /// [`Token::candidates`] without a `Vec` (see [`clitic_forms`]).
+    pub fn forms(&self) -> CliticForms<'_> {
+        clitic_forms(&self.norm)
+    }
 }
 
 /// Pronoun suffixes stripped for matching, longest first.
 const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه"];
 
-/// Adds a candidate of at least two letters that is not there yet.
-fn push<'a>(out: &mut Vec<Cow<'a, str>>, c: Cow<'a, str>) {
-    if has_chars(&c, 2) && !out.iter().any(|o| o.as_ref() == c.as_ref()) {
-        out.push(c);
+/// Most forms a word has: the word, two bases, two bare forms, two
+/// suffix-less forms.
+const MAX_FORMS: usize = 7;
+
+/// One form of [`CliticForms`]: a slice of the word, or the one form that
+/// is not ("لل" + rest read as "ال" + rest).
+#[derive(Clone, Copy)]
+enum Form<'a> {
+    Slice(&'a str),
+    Article,
+}
+
+/// The candidate matching forms of a word ([`clitic_candidates`]) on the
+/// stack: slices of the word, and at most one owned form (the article
+/// given back after "لل", the only allocation). Lexicon look-ups run over
+/// these for every token, where a `Vec` per token was a visible cost.
+pub struct CliticForms<'a> {
+    forms: [Form<'a>; MAX_FORMS],
+    len: usize,
+    /// "ال" + rest, when the word has "لل" + rest.
+    article: String,
+}
+
+impl<'a> CliticForms<'a> {
+    fn get(&self, f: Form<'a>) -> &str {
+        match f {
+            Form::Slice(s) => s,
+            Form::Article => &self.article,
+        }
+    }
+
+    /// Adds a form of at least two letters that is not there yet. Most
+    /// repeats are the very same slice (no article, no clitic): those are
+    /// told apart by address and length before any bytes are compared.
+    #[inline]
+    fn push(&mut self, f: Form<'a>) {
+        let c = self.get(f);
+        if has_chars(c, 2) && !self.iter().any(|o| std::ptr::eq(o, c) || o == c) {
+            self.forms[self.len] = f;
+            self.len += 1;
+        }
+    }
+
+    /// The forms, most literal first.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.forms[..self.len].iter().map(|&f| self.get(f))
+    }
+
+    /// How many forms there are (at least one: the word).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Never: the word itself is always a form.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 }
 
@@ -130,11 +187,26 @@ pub(crate) fn has_chars(s: &str, n: usize) -> bool {
 ///
 /// Every candidate keeps at least two letters; a suffix is only stripped when
 /// three remain. The input should be a [`Token::norm`] (already normalised).
+/// [`clitic_forms`] gives the same forms without a `Vec`.
 pub fn clitic_candidates(word: &str) -> Vec<Cow<'_, str>> {
-    // At most seven candidates (the word, two bases, two bare forms, two
-    // suffix-less forms): one allocation, no intermediate lists.
-    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(7);
-    out.push(Cow::Borrowed(word));
+    let forms = clitic_forms(word);
+    forms.forms[..forms.len]
+        .iter()
+        .map(|&f| match f {
+            Form::Slice(s) => Cow::Borrowed(s),
+            Form::Article => Cow::Owned(forms.article.clone()),
+        })
+        .collect()
+}
+
+/// The forms of [`clitic_candidates`], in the same order, on the stack.
+#[inline]
+pub fn clitic_forms(word: &str) -> CliticForms<'_> {
+    let mut out = CliticForms {
+        forms: [Form::Slice(word); MAX_FORMS],
+        len: 1,
+        article: String::new(),
+    };
     let conj_rest: &str = word
         .strip_prefix('و')
         .or_else(|| word.strip_prefix('ف'))
@@ -142,29 +214,27 @@ pub fn clitic_candidates(word: &str) -> Vec<Cow<'_, str>> {
     // The second base and its bare form: "لل" + rest gives "ال" + rest (the
     // article's alef is dropped in writing after ل), bare: rest itself;
     // ب ك ل before anything else are stripped.
-    let (second, second_bare): (Option<Cow<'_, str>>, Option<&str>) =
+    let (second, second_bare): (Option<Form<'_>>, Option<&str>) =
         if let Some(rest) = conj_rest.strip_prefix("لل") {
-            (
-                Some(Cow::Owned(format!("ال{rest}"))),
-                has_chars(rest, 2).then_some(rest),
-            )
+            out.article = format!("ال{rest}");
+            (Some(Form::Article), has_chars(rest, 2).then_some(rest))
         } else if let Some(rest) = conj_rest
             .strip_prefix('ب')
             .or_else(|| conj_rest.strip_prefix('ك'))
             .or_else(|| conj_rest.strip_prefix('ل'))
         {
-            (Some(Cow::Borrowed(rest)), Some(bare_of(rest)))
+            (Some(Form::Slice(rest)), Some(bare_of(rest)))
         } else {
             (None, None)
         };
     let first_bare = bare_of(conj_rest);
-    push(&mut out, Cow::Borrowed(conj_rest));
+    out.push(Form::Slice(conj_rest));
     if let Some(c) = second {
-        push(&mut out, c);
+        out.push(c);
     }
-    push(&mut out, Cow::Borrowed(first_bare));
+    out.push(Form::Slice(first_bare));
     if let Some(b) = second_bare {
-        push(&mut out, Cow::Borrowed(b));
+        out.push(Form::Slice(b));
     }
     // Pronoun suffixes attach to words without the article.
     for b in std::iter::once(first_bare).chain(second_bare) {
@@ -175,7 +245,7 @@ pub fn clitic_candidates(word: &str) -> Vec<Cow<'_, str>> {
             .iter()
             .find_map(|suf| b.strip_suffix(suf).filter(|r| has_chars(r, 3)))
         {
-            push(&mut out, Cow::Borrowed(r));
+            out.push(Form::Slice(r));
         }
     }
     out

@@ -420,9 +420,9 @@ fn region_around(tokens: &[Token], raw: &Raw) -> Option<RegionPhrase> {
     }
     let d = dirs.join("-") + " of @";
     let skip = tokens[first]
-        .candidates()
+        .forms()
         .iter()
-        .find(|c| DIRECTIONS.iter().any(|(w, _)| *w == c.as_ref()))
+        .find(|c| DIRECTIONS.iter().any(|(w, _)| w == c))
         .map_or(0, |c| proclitic_len(&tokens[first].norm, c));
     Some(RegionPhrase {
         first,
