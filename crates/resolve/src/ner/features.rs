@@ -299,7 +299,7 @@ const GAZ_O: u8 = 4;
 
 /// A hasher for keys that are already hashes ([`hash_bytes`]).
 #[derive(Default, Clone, Copy)]
-pub(crate) struct PreHashed(u64);
+struct PreHashed(u64);
 
 impl Hasher for PreHashed {
     fn finish(&self) -> u64 {
