@@ -117,48 +117,19 @@ const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "ها", 
 /// suffix-less forms.
 const MAX_FORMS: usize = 7;
 
-/// One form of [`CliticForms`]: a slice of the word, or the one form that
-/// is not ("لل" + rest read as "ال" + rest).
-#[derive(Clone, Copy)]
-enum Form<'a> {
-    Slice(&'a str),
-    Article,
-}
-
 /// The candidate matching forms of a word ([`clitic_candidates`]) on the
 /// stack: slices of the word, and at most one owned form (the article
 /// given back after "لل", the only allocation). Lexicon look-ups run over
 /// these for every token, where a `Vec` per token was a visible cost.
 pub struct CliticForms<'a> {
-    forms: [Form<'a>; MAX_FORMS],
+    forms: [Cow<'a, str>; MAX_FORMS],
     len: usize,
-    /// "ال" + rest, when the word has "لل" + rest.
-    article: String,
 }
 
-impl<'a> CliticForms<'a> {
-    fn get(&self, f: Form<'a>) -> &str {
-        match f {
-            Form::Slice(s) => s,
-            Form::Article => &self.article,
-        }
-    }
-
-    /// Adds a form of at least two letters that is not there yet. Most
-    /// repeats are the very same slice (no article, no clitic): those are
-    /// told apart by address and length before any bytes are compared.
-    #[inline]
-    fn push(&mut self, f: Form<'a>) {
-        let c = self.get(f);
-        if has_chars(c, 2) && !self.iter().any(|o| std::ptr::eq(o, c) || o == c) {
-            self.forms[self.len] = f;
-            self.len += 1;
-        }
-    }
-
+impl CliticForms<'_> {
     /// The forms, most literal first.
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        self.forms[..self.len].iter().map(|&f| self.get(f))
+        self.forms[..self.len].iter().map(AsRef::as_ref)
     }
 
     /// How many forms there are (at least one: the word).
@@ -169,6 +140,40 @@ impl<'a> CliticForms<'a> {
     /// Never: the word itself is always a form.
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+}
+
+/// Where [`fill_forms`] puts the forms it finds: a `Vec`
+/// ([`clitic_candidates`]) or [`CliticForms`] ([`clitic_forms`]).
+trait FormSink<'a> {
+    fn forms(&self) -> &[Cow<'a, str>];
+    fn add(&mut self, c: Cow<'a, str>);
+
+    /// Adds a form of at least two letters that is not there yet.
+    #[inline]
+    fn push(&mut self, c: Cow<'a, str>) {
+        if has_chars(&c, 2) && !self.forms().iter().any(|o| o.as_ref() == c.as_ref()) {
+            self.add(c);
+        }
+    }
+}
+
+impl<'a> FormSink<'a> for Vec<Cow<'a, str>> {
+    fn forms(&self) -> &[Cow<'a, str>] {
+        self
+    }
+    fn add(&mut self, c: Cow<'a, str>) {
+        Vec::push(self, c);
+    }
+}
+
+impl<'a> FormSink<'a> for CliticForms<'a> {
+    fn forms(&self) -> &[Cow<'a, str>] {
+        &self.forms[..self.len]
+    }
+    fn add(&mut self, c: Cow<'a, str>) {
+        self.forms[self.len] = c;
+        self.len += 1;
     }
 }
 
@@ -189,24 +194,27 @@ pub(crate) fn has_chars(s: &str, n: usize) -> bool {
 /// three remain. The input should be a [`Token::norm`] (already normalised).
 /// [`clitic_forms`] gives the same forms without a `Vec`.
 pub fn clitic_candidates(word: &str) -> Vec<Cow<'_, str>> {
-    let forms = clitic_forms(word);
-    forms.forms[..forms.len]
-        .iter()
-        .map(|&f| match f {
-            Form::Slice(s) => Cow::Borrowed(s),
-            Form::Article => Cow::Owned(forms.article.clone()),
-        })
-        .collect()
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(MAX_FORMS);
+    out.push(Cow::Borrowed(word));
+    fill_forms(word, &mut out);
+    out
 }
 
 /// The forms of [`clitic_candidates`], in the same order, on the stack.
 #[inline]
 pub fn clitic_forms(word: &str) -> CliticForms<'_> {
     let mut out = CliticForms {
-        forms: [Form::Slice(word); MAX_FORMS],
+        forms: [const { Cow::Borrowed("") }; MAX_FORMS],
         len: 1,
-        article: String::new(),
     };
+    out.forms[0] = Cow::Borrowed(word);
+    fill_forms(word, &mut out);
+    out
+}
+
+/// Adds the forms of `word` after the word itself (already in `out`).
+#[inline]
+fn fill_forms<'a>(word: &'a str, out: &mut impl FormSink<'a>) {
     let conj_rest: &str = word
         .strip_prefix('و')
         .or_else(|| word.strip_prefix('ف'))
@@ -214,27 +222,29 @@ pub fn clitic_forms(word: &str) -> CliticForms<'_> {
     // The second base and its bare form: "لل" + rest gives "ال" + rest (the
     // article's alef is dropped in writing after ل), bare: rest itself;
     // ب ك ل before anything else are stripped.
-    let (second, second_bare): (Option<Form<'_>>, Option<&str>) =
+    let (second, second_bare): (Option<Cow<'_, str>>, Option<&str>) =
         if let Some(rest) = conj_rest.strip_prefix("لل") {
-            out.article = format!("ال{rest}");
-            (Some(Form::Article), has_chars(rest, 2).then_some(rest))
+            (
+                Some(Cow::Owned(format!("ال{rest}"))),
+                has_chars(rest, 2).then_some(rest),
+            )
         } else if let Some(rest) = conj_rest
             .strip_prefix('ب')
             .or_else(|| conj_rest.strip_prefix('ك'))
             .or_else(|| conj_rest.strip_prefix('ل'))
         {
-            (Some(Form::Slice(rest)), Some(bare_of(rest)))
+            (Some(Cow::Borrowed(rest)), Some(bare_of(rest)))
         } else {
             (None, None)
         };
     let first_bare = bare_of(conj_rest);
-    out.push(Form::Slice(conj_rest));
+    out.push(Cow::Borrowed(conj_rest));
     if let Some(c) = second {
         out.push(c);
     }
-    out.push(Form::Slice(first_bare));
+    out.push(Cow::Borrowed(first_bare));
     if let Some(b) = second_bare {
-        out.push(Form::Slice(b));
+        out.push(Cow::Borrowed(b));
     }
     // Pronoun suffixes attach to words without the article.
     for b in std::iter::once(first_bare).chain(second_bare) {
@@ -245,10 +255,9 @@ pub fn clitic_forms(word: &str) -> CliticForms<'_> {
             .iter()
             .find_map(|suf| b.strip_suffix(suf).filter(|r| has_chars(r, 3)))
         {
-            out.push(Form::Slice(r));
+            out.push(Cow::Borrowed(r));
         }
     }
-    out
 }
 
 /// A base without its article, when two letters remain.
