@@ -150,6 +150,9 @@ struct WordCache {
     words: Vec<CachedWord>,
     /// Information of the words that may open a multi-word gazetteer entry.
     openers: Vec<WordInfo>,
+    /// Feature ids of the word being scored: kept, so that a sentence's
+    /// first new word does not grow a new buffer (51k times a day of news).
+    fs: Vec<u64>,
     /// A sentence's word ids, phrase bits and emission scores.
     ids: Vec<u32>,
     phrase: Vec<u8>,
@@ -471,14 +474,13 @@ impl Model {
                 cache.words.clear();
                 cache.openers.clear();
             }
-            let mut fs: Vec<u64> = Vec::new();
             cache.ids.clear();
             for w in words {
                 let h = hash_bytes(w.as_bytes());
                 let next = cache.words.len() as u32;
                 let id = cache.index.get_or_insert(h, next);
                 if id == next {
-                    let c = self.word_scores(w, h, &mut fs, &mut cache.openers);
+                    let c = self.word_scores(w, h, &mut cache.fs, &mut cache.openers);
                     cache.words.push(c);
                 }
                 cache.ids.push(id);
