@@ -113,6 +113,9 @@ impl Token {
 /// Pronoun suffixes stripped for matching, longest first.
 const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه"];
 
+/// The last letters of [`SUFFIXES`]: a word ending otherwise has none.
+const SUFFIX_ENDS: [char; 4] = ['ا', 'م', 'ن', 'ه'];
+
 /// Most forms a word has: the word, two bases, two bare forms, two
 /// suffix-less forms.
 const MAX_FORMS: usize = 7;
@@ -149,10 +152,14 @@ trait FormSink<'a> {
     fn forms(&self) -> &[Cow<'a, str>];
     fn add(&mut self, c: Cow<'a, str>);
 
-    /// Adds a form of at least two letters that is not there yet.
+    /// Adds a form of at least two letters that is not there yet. Most
+    /// repeats are the very same slice of the word (no clitic, no
+    /// article): those are told by address and length before any bytes.
     #[inline]
     fn push(&mut self, c: Cow<'a, str>) {
-        if has_chars(&c, 2) && !self.forms().iter().any(|o| o.as_ref() == c.as_ref()) {
+        let same =
+            |o: &Cow<'a, str>| std::ptr::eq(o.as_ref(), c.as_ref()) || o.as_ref() == c.as_ref();
+        if has_chars(&c, 2) && !self.forms().iter().any(same) {
             self.add(c);
         }
     }
@@ -246,9 +253,10 @@ fn fill_forms<'a>(word: &'a str, out: &mut impl FormSink<'a>) {
     if let Some(b) = second_bare {
         out.push(Cow::Borrowed(b));
     }
-    // Pronoun suffixes attach to words without the article.
+    // Pronoun suffixes attach to words without the article. Every suffix
+    // ends in one of four letters: other words skip the search.
     for b in std::iter::once(first_bare).chain(second_bare) {
-        if b.starts_with("ال") {
+        if b.starts_with("ال") || !b.ends_with(SUFFIX_ENDS) {
             continue;
         }
         if let Some(r) = SUFFIXES
@@ -335,6 +343,11 @@ mod tests {
                 assert!(got.iter().any(|g| g == w), "{word}: {w} not in {got:?}");
             }
         }
+    }
+
+    #[test]
+    fn suffixes_end_in_their_letters() {
+        assert!(SUFFIXES.iter().all(|s| s.ends_with(SUFFIX_ENDS)));
     }
 
     #[test]
