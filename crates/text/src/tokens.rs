@@ -103,15 +103,84 @@ impl Token {
     pub fn candidates(&self) -> Vec<Cow<'_, str>> {
         clitic_candidates(&self.norm)
     }
+
+    /// [`Token::candidates`] without a `Vec` (see [`clitic_forms`]).
+    pub fn forms(&self) -> CliticForms<'_> {
+        clitic_forms(&self.norm)
+    }
 }
 
 /// Pronoun suffixes stripped for matching, longest first.
 const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه"];
 
-/// Adds a candidate of at least two letters that is not there yet.
-fn push<'a>(out: &mut Vec<Cow<'a, str>>, c: Cow<'a, str>) {
-    if has_chars(&c, 2) && !out.iter().any(|o| o.as_ref() == c.as_ref()) {
-        out.push(c);
+/// The last letters of [`SUFFIXES`]: a word ending otherwise has none.
+const SUFFIX_ENDS: [char; 4] = ['ا', 'م', 'ن', 'ه'];
+
+/// Most forms a word has: the word, two bases, two bare forms, two
+/// suffix-less forms.
+const MAX_FORMS: usize = 7;
+
+/// The candidate matching forms of a word ([`clitic_candidates`]) on the
+/// stack: slices of the word, and at most one owned form (the article
+/// given back after "لل", the only allocation). Lexicon look-ups run over
+/// these for every token, where a `Vec` per token was a visible cost.
+pub struct CliticForms<'a> {
+    forms: [Cow<'a, str>; MAX_FORMS],
+    len: usize,
+}
+
+impl CliticForms<'_> {
+    /// The forms, most literal first.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.forms[..self.len].iter().map(AsRef::as_ref)
+    }
+
+    /// How many forms there are (at least one: the word).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Never: the word itself is always a form.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// Where [`fill_forms`] puts the forms it finds: a `Vec`
+/// ([`clitic_candidates`]) or [`CliticForms`] ([`clitic_forms`]).
+trait FormSink<'a> {
+    fn forms(&self) -> &[Cow<'a, str>];
+    fn add(&mut self, c: Cow<'a, str>);
+
+    /// Adds a form of at least two letters that is not there yet. Most
+    /// repeats are the very same slice of the word (no clitic, no
+    /// article): those are told by address and length before any bytes.
+    #[inline]
+    fn push(&mut self, c: Cow<'a, str>) {
+        let same =
+            |o: &Cow<'a, str>| std::ptr::eq(o.as_ref(), c.as_ref()) || o.as_ref() == c.as_ref();
+        if has_chars(&c, 2) && !self.forms().iter().any(same) {
+            self.add(c);
+        }
+    }
+}
+
+impl<'a> FormSink<'a> for Vec<Cow<'a, str>> {
+    fn forms(&self) -> &[Cow<'a, str>] {
+        self
+    }
+    fn add(&mut self, c: Cow<'a, str>) {
+        Vec::push(self, c);
+    }
+}
+
+impl<'a> FormSink<'a> for CliticForms<'a> {
+    fn forms(&self) -> &[Cow<'a, str>] {
+        &self.forms[..self.len]
+    }
+    fn add(&mut self, c: Cow<'a, str>) {
+        self.forms[self.len] = c;
+        self.len += 1;
     }
 }
 
@@ -130,11 +199,29 @@ pub(crate) fn has_chars(s: &str, n: usize) -> bool {
 ///
 /// Every candidate keeps at least two letters; a suffix is only stripped when
 /// three remain. The input should be a [`Token::norm`] (already normalised).
+/// [`clitic_forms`] gives the same forms without a `Vec`.
 pub fn clitic_candidates(word: &str) -> Vec<Cow<'_, str>> {
-    // At most seven candidates (the word, two bases, two bare forms, two
-    // suffix-less forms): one allocation, no intermediate lists.
-    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(7);
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(MAX_FORMS);
     out.push(Cow::Borrowed(word));
+    fill_forms(word, &mut out);
+    out
+}
+
+/// The forms of [`clitic_candidates`], in the same order, on the stack.
+#[inline]
+pub fn clitic_forms(word: &str) -> CliticForms<'_> {
+    let mut out = CliticForms {
+        forms: [const { Cow::Borrowed("") }; MAX_FORMS],
+        len: 1,
+    };
+    out.forms[0] = Cow::Borrowed(word);
+    fill_forms(word, &mut out);
+    out
+}
+
+/// Adds the forms of `word` after the word itself (already in `out`).
+#[inline]
+fn fill_forms<'a>(word: &'a str, out: &mut impl FormSink<'a>) {
     let conj_rest: &str = word
         .strip_prefix('و')
         .or_else(|| word.strip_prefix('ف'))
@@ -158,27 +245,27 @@ pub fn clitic_candidates(word: &str) -> Vec<Cow<'_, str>> {
             (None, None)
         };
     let first_bare = bare_of(conj_rest);
-    push(&mut out, Cow::Borrowed(conj_rest));
+    out.push(Cow::Borrowed(conj_rest));
     if let Some(c) = second {
-        push(&mut out, c);
+        out.push(c);
     }
-    push(&mut out, Cow::Borrowed(first_bare));
+    out.push(Cow::Borrowed(first_bare));
     if let Some(b) = second_bare {
-        push(&mut out, Cow::Borrowed(b));
+        out.push(Cow::Borrowed(b));
     }
-    // Pronoun suffixes attach to words without the article.
+    // Pronoun suffixes attach to words without the article. Every suffix
+    // ends in one of four letters: other words skip the search.
     for b in std::iter::once(first_bare).chain(second_bare) {
-        if b.starts_with("ال") {
+        if b.starts_with("ال") || !b.ends_with(SUFFIX_ENDS) {
             continue;
         }
         if let Some(r) = SUFFIXES
             .iter()
             .find_map(|suf| b.strip_suffix(suf).filter(|r| has_chars(r, 3)))
         {
-            push(&mut out, Cow::Borrowed(r));
+            out.push(Cow::Borrowed(r));
         }
     }
-    out
 }
 
 /// A base without its article, when two letters remain.
@@ -256,6 +343,11 @@ mod tests {
                 assert!(got.iter().any(|g| g == w), "{word}: {w} not in {got:?}");
             }
         }
+    }
+
+    #[test]
+    fn suffixes_end_in_their_letters() {
+        assert!(SUFFIXES.iter().all(|s| s.ends_with(SUFFIX_ENDS)));
     }
 
     #[test]

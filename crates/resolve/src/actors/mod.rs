@@ -116,7 +116,7 @@ impl Context<'_> {
         (lo..hi).any(|i| {
             *flags[i].get_or_insert_with(|| {
                 let t = &tokens[i];
-                t.kind == TokenKind::Word && t.candidates().iter().any(|c| lex.is_victim_word(c))
+                t.kind == TokenKind::Word && t.forms().iter().any(|c| lex.is_victim_word(c))
             })
         })
     }
@@ -197,7 +197,7 @@ fn scan(lex: &Lexicon, tokens: &[Token]) -> (Vec<Candidate>, Vec<Option<Country>
         let at = out.len();
         walk(i, &t.norm, true, &mut out);
         if may_have_proclitic(&t.norm) {
-            for form in t.candidates().iter().skip(1) {
+            for form in t.forms().iter().skip(1) {
                 walk(i, form, false, &mut out);
             }
         }
@@ -213,9 +213,9 @@ fn scan(lex: &Lexicon, tokens: &[Token]) -> (Vec<Candidate>, Vec<Option<Country>
 /// after dropping an article: "الفصائل" is a subject, "فصائل" a construct.
 fn is_head(lex: &Lexicon, t: &Token) -> bool {
     t.kind == TokenKind::Word
-        && t.candidates()
+        && t.forms()
             .iter()
-            .filter(|c| t.norm.ends_with(c.as_ref()))
+            .filter(|c| t.norm.ends_with(c))
             .filter(|c| {
                 let dropped = &t.norm[..t.norm.len() - c.len()];
                 !dropped.ends_with("ال") && !dropped.ends_with("لل")

@@ -11,7 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use rasid_text::normalize::normalize;
-use rasid_text::tokens::clitic_candidates;
+use rasid_text::tokens::clitic_forms;
 
 /// Person names of ANERgazet (one a line).
 const GAZ_PERS: &str = include_str!("../../../../data/models/anercorp-gazetteers/pers.txt");
@@ -299,7 +299,7 @@ const GAZ_O: u8 = 4;
 
 /// A hasher for keys that are already hashes ([`hash_bytes`]).
 #[derive(Default, Clone, Copy)]
-pub(crate) struct PreHashed(u64);
+struct PreHashed(u64);
 
 impl Hasher for PreHashed {
     fn finish(&self) -> u64 {
@@ -405,7 +405,7 @@ pub(crate) fn is_org_head(norm: &str) -> bool {
 /// The cue bits of a normalised word, by any of its clitic forms.
 pub(crate) fn cue_bits(norm: &str) -> u8 {
     let cues = &LEXICONS.cues;
-    clitic_candidates(norm)
+    clitic_forms(norm)
         .iter()
         .filter_map(|c| cues.get(&hash_bytes(c.as_bytes())))
         .fold(0, |a, b| a | b)
@@ -500,7 +500,7 @@ pub(crate) fn word_info_hashed(w: &str, word: u64) -> WordInfo {
         gaz: 0,
         cue: 0,
     };
-    for (k, c) in clitic_candidates(w).iter().enumerate() {
+    for (k, c) in clitic_forms(w).iter().enumerate() {
         let h = if k == 0 {
             word
         } else {

@@ -13,13 +13,11 @@ use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
-    BOS_WORD, EOS_WORD, NCUES, NSHAPES, OFFSETS, PreHashed, WordInfo, ctx, hash_bytes,
-    local_features, neighbour_features, opens_phrase, phrase_bits_into, shape_index, shape_values,
+    BOS_WORD, EOS_WORD, NCUES, NSHAPES, OFFSETS, WordInfo, ctx, hash_bytes, local_features,
+    neighbour_features, opens_phrase, phrase_bits_into, shape_index, shape_values,
     word_info_hashed,
 };
 
@@ -85,6 +83,61 @@ struct CachedWord {
     neighbour: [[i32; NTAGS]; 4],
 }
 
+/// Open addressing from a word's hash to its place in
+/// [`WordCache::words`], key and place side by side: a look-up of a word
+/// not in cache costs one cache miss, where a `HashMap` (control bytes and
+/// slots apart) cost two, and this look-up runs for every token.
+#[derive(Default)]
+struct WordIndex {
+    /// (word hash, place + 1); place 0 marks an empty slot. Length 0 or a
+    /// power of two.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl WordIndex {
+    /// The place of `hash`, or `next` after recording it there.
+    #[inline]
+    fn get_or_insert(&mut self, hash: u64, next: u32) -> u32 {
+        // Kept at most half full: short probes.
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let (k, v) = self.slots[i];
+            if v == 0 {
+                self.slots[i] = (hash, next + 1);
+                self.len += 1;
+                return next;
+            }
+            if k == hash {
+                return v - 1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.slots = vec![(0, 0); (2 * old.len()).max(1024)];
+        let mask = self.slots.len() - 1;
+        for (k, v) in old.into_iter().filter(|s| s.1 != 0) {
+            let mut i = k as usize & mask;
+            while self.slots[i].1 != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (k, v);
+        }
+    }
+
+    fn clear(&mut self) {
+        self.slots.fill((0, 0));
+        self.len = 0;
+    }
+}
+
 /// Per-thread cache of word scores for one model, and scratch buffers. The
 /// index maps a word's hash to its place in `words`: a small table that
 /// stays in cache, where a map holding the ~300-byte records themselves
@@ -93,10 +146,13 @@ struct CachedWord {
 struct WordCache {
     /// Id of the model the scores belong to.
     model: u64,
-    index: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
+    index: WordIndex,
     words: Vec<CachedWord>,
     /// Information of the words that may open a multi-word gazetteer entry.
     openers: Vec<WordInfo>,
+    /// Feature ids of the word being scored: kept, so that a sentence's
+    /// first new word does not grow a new buffer (51k times a day of news).
+    fs: Vec<u64>,
     /// A sentence's word ids, phrase bits and emission scores.
     ids: Vec<u32>,
     phrase: Vec<u8>,
@@ -418,14 +474,13 @@ impl Model {
                 cache.words.clear();
                 cache.openers.clear();
             }
-            let mut fs: Vec<u64> = Vec::new();
             cache.ids.clear();
             for w in words {
                 let h = hash_bytes(w.as_bytes());
                 let next = cache.words.len() as u32;
-                let id = *cache.index.entry(h).or_insert(next);
+                let id = cache.index.get_or_insert(h, next);
                 if id == next {
-                    let c = self.word_scores(w, h, &mut fs, &mut cache.openers);
+                    let c = self.word_scores(w, h, &mut cache.fs, &mut cache.openers);
                     cache.words.push(c);
                 }
                 cache.ids.push(id);
@@ -607,6 +662,38 @@ impl Reader<'_> {
     }
 }
 
+/// Lanes of [`viterbi_i32`]'s predecessor search: the five tags any tag
+/// may precede, padded to eight.
+const LANES: usize = 8;
+
+/// The best score over predecessors `p` of `score[p] + lanes[p][l]`, and
+/// the first `p` reaching it, for each lane `l`. Eight i32 lanes are two
+/// vector registers: the compare-and-select runs on masks, not branches,
+/// and is kept out of line so that it is vectorised on its own.
+#[inline(never)]
+fn best_predecessors(
+    score: &[i32; NTAGS],
+    lanes: &[[i32; LANES]; NTAGS],
+) -> ([i32; LANES], [i32; LANES]) {
+    let mut best = [0i32; LANES];
+    let mut arg = [0i32; LANES];
+    for l in 0..LANES {
+        best[l] = score[0] + lanes[0][l];
+    }
+    for p in 1..NTAGS {
+        let sp = score[p];
+        let row = &lanes[p];
+        for l in 0..LANES {
+            let s = sp + row[l];
+            // All ones where `s` is strictly greater (the first on ties).
+            let gt = -i32::from(s > best[l]);
+            arg[l] = (arg[l] & !gt) | (p as i32 & gt);
+            best[l] = (best[l] & !gt) | (s & gt);
+        }
+    }
+    (best, arg)
+}
+
 /// [`viterbi`] over integer scores, without `Option`s: the same sums in the
 /// same order and the same tie-breaking (first best predecessor, first best
 /// final tag), so the same path. Only the first position has tags that
@@ -636,10 +723,11 @@ fn viterbi_i32(emissions: &[[i32; NTAGS]], trans: &[[i32; NTAGS]; NTAGS + 1]) ->
             tt[c][p] = x;
         }
     }
-    // The tags any tag may precede (`O`, `B-X`), as lanes of one array:
-    // `lanes[p][l]` = `trans[p][ANY[l]]`.
+    // The tags any tag may precede (`O`, `B-X`), as lanes of one array
+    // padded to [`LANES`]: `lanes[p][l]` = `trans[p][ANY[l]]`; the padding
+    // lanes are computed and never read.
     const ANY: [usize; 5] = [0, 1, 3, 5, 7];
-    let mut lanes = [[0i32; ANY.len()]; NTAGS];
+    let mut lanes = [[0i32; LANES]; NTAGS];
     for (p, row) in lanes.iter_mut().enumerate() {
         for (l, &c) in ANY.iter().enumerate() {
             row[l] = trans[p][c];
@@ -647,29 +735,14 @@ fn viterbi_i32(emissions: &[[i32; NTAGS]], trans: &[[i32; NTAGS]; NTAGS + 1]) ->
     }
     for i in 1..n {
         if i >= 2 {
-            // Every predecessor reachable: the best one of each lane, the
-            // first on ties (strictly greater replaces), over fixed-size
-            // arrays (unrolled loops, predecessors in the outer one).
-            let mut best = [0i32; ANY.len()];
-            let mut arg = [0u8; ANY.len()];
-            for (l, b) in best.iter_mut().enumerate() {
-                *b = score[0] + lanes[0][l];
-            }
-            for (p, row) in lanes.iter().enumerate().skip(1) {
-                let sp = score[p];
-                for l in 0..ANY.len() {
-                    let s = sp + row[l];
-                    if s > best[l] {
-                        (best[l], arg[l]) = (s, p as u8);
-                    }
-                }
-            }
+            // Every predecessor reachable: the best one of each lane.
+            let (best, arg) = best_predecessors(&score, &lanes);
             let mut next = [0i32; NTAGS];
             let e = &emissions[i];
             let bk = &mut back[i];
             for (l, &c) in ANY.iter().enumerate() {
                 next[c] = best[l] + e[c];
-                bk[c] = arg[l];
+                bk[c] = arg[l] as u8;
             }
             // `I-X` follows its `B-X` (first) or itself.
             for c in [2, 4, 6, 8] {

@@ -10,6 +10,8 @@
 //! (claimed spans are skipped as in matching). It also drops a foreign
 //! name used for a neighbourhood ("حي الجزائر" in Basra).
 
+use std::borrow::Cow;
+
 use rasid_text::tokens::{Token, TokenKind};
 
 use super::PlaceMention;
@@ -23,23 +25,25 @@ const REACH: usize = 1500;
 
 /// The word without its conjunction and preposition proclitics:
 /// "وبالمخيم" → "المخيم", "للناحيه" → "الناحيه", "ببلده" → "بلده".
-fn bare(norm: &str) -> String {
+/// Borrowed but for the "لل" case: it runs for the words around every
+/// place found.
+fn bare(norm: &str) -> Cow<'_, str> {
     let s = norm
         .strip_prefix('و')
         .or_else(|| norm.strip_prefix('ف'))
         .unwrap_or(norm);
     if let Some(rest) = s.strip_prefix("لل") {
-        return format!("ال{rest}");
+        return Cow::Owned(format!("ال{rest}"));
     }
     for p in ['ب', 'ل', 'ك'] {
         if let Some(rest) = s.strip_prefix(p)
             && (KINDS.contains(&rest)
                 || rest.strip_prefix("ال").is_some_and(|r| KINDS.contains(&r)))
         {
-            return rest.to_string();
+            return Cow::Borrowed(rest);
         }
     }
-    s.to_string()
+    Cow::Borrowed(s)
 }
 
 /// Adds a mention for each definite kind noun that points back at a place

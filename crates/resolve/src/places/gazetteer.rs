@@ -62,14 +62,32 @@ pub(crate) enum Ambiguity {
     Person,
 }
 
-/// What the index holds under one normalised key.
+/// What the index holds under one normalised key: the matcher keeps it
+/// rather than look the same key up again for each question.
 #[derive(Debug, Clone, Copy)]
-struct Key {
+pub(crate) struct Key {
     /// Offset and count of its entries in the candidate list.
     cands: (usize, usize),
     /// The most tokens of any name it is the first token of (0: none).
     head: u8,
     ambiguity: Option<Ambiguity>,
+}
+
+impl Key {
+    /// Whether some place has this name.
+    pub(crate) fn has_name(&self) -> bool {
+        self.cands.1 > 0
+    }
+
+    /// The most tokens of a name this word is the first token of, if any.
+    pub(crate) fn head(&self) -> Option<u8> {
+        (self.head > 0).then_some(self.head)
+    }
+
+    /// Why the name is ambiguous, if it is.
+    pub(crate) fn ambiguity(&self) -> Option<Ambiguity> {
+        self.ambiguity
+    }
 }
 
 /// The gazetteer: decoded entries and the table's index, read in place.
@@ -183,8 +201,9 @@ impl Gazetteer {
         std::str::from_utf8(&table[off..off + len]).expect("table strings are UTF-8")
     }
 
-    /// What the index holds under `key`.
-    fn key(&self, key: &str) -> Option<Key> {
+    /// What the index holds under `key` (normalised tokens joined by one
+    /// space), if anything.
+    pub(crate) fn lookup(&self, key: &str) -> Option<Key> {
         let t = self.table;
         let mask = self.nslots - 1;
         let h = key_hash(key.as_bytes());
@@ -225,8 +244,15 @@ impl Gazetteer {
 
     /// The entries named `key` (normalised tokens joined by one space), in
     /// table order; `None` when no place has that name.
+    #[cfg(test)]
     pub fn names(&self, key: &str) -> Option<Vec<u32>> {
-        let (off, n) = self.key(key)?.cands;
+        self.names_of(&self.lookup(key)?)
+    }
+
+    /// The entries of a key [`Gazetteer::lookup`] gave, in table order;
+    /// `None` when no place has that name.
+    pub(crate) fn names_of(&self, k: &Key) -> Option<Vec<u32>> {
+        let (off, n) = k.cands;
         (n > 0).then(|| {
             (0..n)
                 .map(|k| u32_at(self.table, self.cands_at + 4 * (off + k)))
@@ -235,18 +261,21 @@ impl Gazetteer {
     }
 
     /// Whether some place is named `key`.
+    #[cfg(test)]
     pub fn has_name(&self, key: &str) -> bool {
-        self.key(key).is_some_and(|k| k.cands.1 > 0)
+        self.lookup(key).is_some_and(|k| k.has_name())
     }
 
     /// The most tokens of a name whose first token is `word`, if any.
+    #[cfg(test)]
     pub fn head(&self, word: &str) -> Option<u8> {
-        self.key(word).map(|k| k.head).filter(|&h| h > 0)
+        self.lookup(word)?.head()
     }
 
     /// Why the name `key` is ambiguous, if it is.
+    #[cfg(test)]
     pub fn ambiguity(&self, key: &str) -> Option<Ambiguity> {
-        self.key(key)?.ambiguity
+        self.lookup(key)?.ambiguity
     }
 
     /// The entry at `i`.

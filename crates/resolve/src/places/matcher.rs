@@ -9,11 +9,12 @@
 //! their spans arrive as `claimed`.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use rasid_text::tokens::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 
-use super::gazetteer::{Ambiguity, Entry, GAZETTEER, Gazetteer};
+use super::gazetteer::{Ambiguity, Entry, GAZETTEER, Gazetteer, Key};
 use super::{Level, Place, PlaceMention};
 
 /// Words before a name that say it is a place ("مدينة الرقة").
@@ -151,6 +152,18 @@ enum Cue {
     Admin,
 }
 
+impl Cue {
+    /// Order of precedence when words give several cues.
+    fn strength(self) -> u8 {
+        match self {
+            Cue::None => 0,
+            Cue::Preposition => 1,
+            Cue::Settlement => 2,
+            Cue::Admin => 3,
+        }
+    }
+}
+
 /// One gazetteer name found in the tokens.
 #[derive(Debug, Clone)]
 struct Raw {
@@ -160,6 +173,8 @@ struct Raw {
     last: usize,
     /// The normalised name matched.
     key: String,
+    /// Why that name is ambiguous, if it is ([`Gazetteer::ambiguity`]).
+    ambiguity: Option<Ambiguity>,
     /// Entries of that name.
     cands: Vec<u32>,
     cue: Cue,
@@ -253,14 +268,24 @@ fn raw_matches(g: &Gazetteer, tokens: &[Token]) -> Vec<Raw> {
             i += 1;
             continue;
         }
-        let mut best: Option<(usize, String, PlaceForm<'_>)> = None;
+        let mut best: Option<(usize, String, PlaceForm<'_>, Key)> = None;
         for form in place_forms(&t.norm).into_iter().flatten() {
-            let Some(max) = g.head(form.text.as_ref()) else {
+            let Some(head) = g.lookup(form.text.as_ref()) else {
+                continue;
+            };
+            let Some(max) = head.head() else {
                 continue;
             };
             for len in (1..=max as usize).rev() {
                 if i + len > tokens.len() || best.as_ref().is_some_and(|b| b.0 >= len) {
                     continue;
+                }
+                // The one-token name is the form looked up already.
+                if len == 1 {
+                    if head.has_name() {
+                        best = Some((1, form.text.to_string(), form, head));
+                    }
+                    break;
                 }
                 key.clear();
                 key.push_str(&form.text);
@@ -273,17 +298,17 @@ fn raw_matches(g: &Gazetteer, tokens: &[Token]) -> Vec<Raw> {
                     key.push(' ');
                     key.push_str(&u.norm);
                 }
-                if ok && g.has_name(key.as_str()) {
-                    best = Some((len, key.clone(), form));
+                if ok && let Some(k) = g.lookup(key.as_str()).filter(Key::has_name) {
+                    best = Some((len, key.clone(), form, k));
                     break;
                 }
             }
         }
-        let Some((len, key_found, form)) = best else {
+        let Some((len, key_found, form, found)) = best else {
             i += 1;
             continue;
         };
-        let cands = g.names(key_found.as_str()).expect("a name just found");
+        let cands = g.names_of(&found).expect("a name just found");
         // A ب/ل stripped off the name is itself a hint of a place ("بالرقة").
         let cue = cue_before(tokens, i, form.preposition);
         let skip = form.skip;
@@ -291,6 +316,7 @@ fn raw_matches(g: &Gazetteer, tokens: &[Token]) -> Vec<Raw> {
             first: i,
             last: i + len,
             key: key_found,
+            ambiguity: found.ambiguity(),
             cands,
             cue,
             skip,
@@ -365,23 +391,46 @@ fn proclitic_len(word: &str, head: &str) -> usize {
     }
 }
 
+/// The cue a word of the cue lists gives, the strongest where a word is in
+/// two lists ("اطراف"): [`cue_before`] runs for every name found, and one
+/// look-up per word form replaced a scan of the 55 words per form.
+static CUE_WORDS: LazyLock<FxHashMap<&'static str, Cue>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
+    // Weakest first: a stronger list overwrites.
+    for (words, cue) in [
+        (PREPOSITIONS, Cue::Preposition),
+        (SETTLEMENT_CUES, Cue::Settlement),
+        (&REGION_HEAD_WORDS[..], Cue::Settlement),
+        (ADMIN_CUES, Cue::Admin),
+    ] {
+        for &w in words {
+            m.insert(w, cue);
+        }
+    }
+    m
+});
+
+const REGION_HEAD_WORDS: [&str; 3] = [REGION_HEADS[0].0, REGION_HEADS[1].0, REGION_HEADS[2].0];
+
+/// The cue the word before token `i` gives its name: the strongest of its
+/// word forms'.
 fn cue_before(tokens: &[Token], i: usize, proclitic: bool) -> Cue {
     let prev = i
         .checked_sub(1)
         .map(|p| &tokens[p])
         .filter(|t| t.kind == TokenKind::Word);
-    match prev {
-        Some(p) if token_in(p, ADMIN_CUES) => Cue::Admin,
-        Some(p) if token_in(p, SETTLEMENT_CUES) || token_in(p, &REGION_HEAD_WORDS) => {
-            Cue::Settlement
-        }
-        Some(p) if token_in(p, PREPOSITIONS) => Cue::Preposition,
-        _ if proclitic => Cue::Preposition,
-        _ => Cue::None,
+    let cue = prev.map_or(Cue::None, |p| {
+        word_forms(&p.norm)
+            .filter_map(|c| CUE_WORDS.get(c).copied())
+            .max_by_key(|c| c.strength())
+            .unwrap_or(Cue::None)
+    });
+    if cue == Cue::None && proclitic {
+        Cue::Preposition
+    } else {
+        cue
     }
 }
-
-const REGION_HEAD_WORDS: [&str; 3] = [REGION_HEADS[0].0, REGION_HEADS[1].0, REGION_HEADS[2].0];
 
 /// The regional phrase a raw match anchors, if any.
 fn region_around(tokens: &[Token], raw: &Raw) -> Option<RegionPhrase> {
@@ -434,9 +483,9 @@ fn region_around(tokens: &[Token], raw: &Raw) -> Option<RegionPhrase> {
     }
     let d = dirs.join("-") + " of @";
     let skip = tokens[first]
-        .candidates()
+        .forms()
         .iter()
-        .find(|c| DIRECTIONS.iter().any(|(w, _)| *w == c.as_ref()))
+        .find(|c| DIRECTIONS.iter().any(|(w, _)| w == c))
         .map_or(0, |c| proclitic_len(&tokens[first].norm, c));
     Some(RegionPhrase {
         first,
@@ -512,7 +561,7 @@ fn best<'g>(g: &'g Gazetteer, cands: &[u32], cue: Cue, ctx: &Context) -> &'g Ent
 }
 
 /// Whether a match has the evidence its name needs.
-fn accepted(g: &Gazetteer, raw: &Raw, e: &Entry, ctx: &Context, in_region: bool) -> bool {
+fn accepted(raw: &Raw, e: &Entry, ctx: &Context, in_region: bool) -> bool {
     if STRUCTURAL.contains(&raw.key.as_str()) {
         return false;
     }
@@ -539,7 +588,7 @@ fn accepted(g: &Gazetteer, raw: &Raw, e: &Entry, ctx: &Context, in_region: bool)
     if small && !known_country && ctx.top_country.is_some_and(|c| c != e.country) && !in_region {
         return false;
     }
-    match g.ambiguity(raw.key.as_str()) {
+    match raw.ambiguity {
         Some(Ambiguity::Person) => strong,
         Some(Ambiguity::Word(_)) if e.nearness() == 0 && !area => strong,
         Some(Ambiguity::Word(evidence)) => {
@@ -579,7 +628,7 @@ fn context(g: &Gazetteer, raws: &[Raw]) -> Context {
     let mut ctx = Context::default();
     for r in raws {
         ctx.own.push(None);
-        if g.ambiguity(r.key.as_str()).is_some() || STRUCTURAL.contains(&r.key.as_str()) {
+        if r.ambiguity.is_some() || STRUCTURAL.contains(&r.key.as_str()) {
             continue;
         }
         let e = best(g, &r.cands, r.cue, &empty);
@@ -587,7 +636,7 @@ fn context(g: &Gazetteer, raws: &[Raw]) -> Context {
         let sure = one_country
             || matches!(e.level, Level::Country | Level::Admin1)
             || e.population >= 100_000;
-        if !sure || !accepted(g, r, e, &empty, false) {
+        if !sure || !accepted(r, e, &empty, false) {
             continue;
         }
         *ctx.countries.entry(e.country).or_default() += 1;
@@ -789,7 +838,7 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
         if let Some(p) = region.filter(|_| !anchor_is_country) {
             let anchor = region_anchor(g, tokens, raw, &ctx, p.direction);
             let span = (tokens[p.first].start, tokens[p.last - 1].end);
-            if accepted(g, raw, anchor, &ctx, true) && !overlaps(span, claimed) {
+            if accepted(raw, anchor, &ctx, true) && !overlaps(span, claimed) {
                 let start = if p.skip > 0 {
                     start_after(chars(), &tokens[p.first], p.skip)
                 } else {
@@ -864,7 +913,7 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
         let joined_same_country =
             joined.is_some() && out.last().is_some_and(|m| m.place.country == e.country);
         // Joining does not vouch for a name that is mostly a word ("وإلى").
-        let plain = match g.ambiguity(raw.key.as_str()) {
+        let plain = match raw.ambiguity {
             None => true,
             Some(Ambiguity::Word(evidence)) => evidence >= 0.2,
             Some(Ambiguity::Person) => false,
@@ -877,7 +926,7 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
         } else {
             Cow::Borrowed(raw)
         };
-        if !accepted(g, &r, e, &ctx, false) {
+        if !accepted(&r, e, &ctx, false) {
             continue;
         }
         let first = &tokens[raw.first];
