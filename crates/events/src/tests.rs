@@ -423,6 +423,66 @@ const ROLES: &[(&str, Option<&str>, Option<&str>)] = &[
         None,
         Some("asayish"),
     ),
+    // A name that is an air or artillery weapon struck.
+    (
+        "قتل ثلاثة عناصر من قوات سوريا الديمقراطية إثر استهداف طائرة مسيرة تركية سيارتهم قرب مدينة القامشلي مساء الأحد.",
+        Some("turkish-forces"),
+        Some("sdf"),
+    ),
+    (
+        "وردت المقاتلات الروسية، فجر الاثنين، بشن غارات على مواقع لتنظيم داعش في بادية السخنة.",
+        Some("russian-forces"),
+        Some("isis"),
+    ),
+    (
+        "أصيب مدنيان بقصف لطائرات حربية روسية على بلدة كفرنبل يوم السبت.",
+        Some("russian-forces"),
+        Some("civilians"),
+    ),
+    // The genitive of a verbal noun with its object after it is its subject.
+    (
+        "أصيب طفلان جراء إلقاء مجهولين قنبلة يدوية على منزل في مدينة الصنمين مساء الأحد.",
+        Some("unidentified"),
+        Some("civilians"),
+    ),
+    (
+        "قتل جنديان إثر استهداف مسلحي داعش دورية للجيش العراقي قرب بيجي فجر الثلاثاء.",
+        Some("isis"),
+        Some("iraqi-security-forces"),
+    ),
+    (
+        "قتل مدني إثر استهداف الجيش السوري بلدة كفرنبل بالقذائف يوم الأحد.",
+        Some("syrian-army"),
+        Some("civilians"),
+    ),
+    // A subject after its verb may open with a partitive.
+    (
+        "هاجمت مجموعة من عناصر تنظيم داعش نقطة لقوات الدفاع الوطني في بادية السخنة ليل الجمعة، ما أسفر عن مقتل عنصرين.",
+        Some("isis"),
+        Some("syrian-ndf"),
+    ),
+    (
+        "استهدف عدد من عناصر داعش دورية للجيش العراقي قرب قضاء الطارمية فجر الخميس، ما أدى إلى إصابة جندي.",
+        Some("isis"),
+        Some("iraqi-security-forces"),
+    ),
+    (
+        "خطف عدد من مسلحي تنظيم داعش خمسة رعاة في بادية الرطبة فجر الأحد.",
+        Some("isis"),
+        Some("civilians"),
+    ),
+    // Whom "مع" names in a clash was met.
+    (
+        "اشتبكت قوة من الحشد الشعبي مع مسلحين من تنظيم داعش قرب قضاء الطارمية مساء السبت.",
+        Some("pmf"),
+        Some("isis"),
+    ),
+    // Who placed the bomb set it.
+    (
+        "أصيب عنصران من الشرطة العراقية إثر انفجار عبوة لاصقة وضعها مجهولون أسفل سيارتهما في مدينة الرمادي مساء الخميس.",
+        Some("unidentified"),
+        Some("iraqi-security-forces"),
+    ),
 ];
 
 #[test]
