@@ -198,6 +198,9 @@ struct Candidate {
     /// One of its words points back ("الهجوم بدأ بتفجير سيارتين"): with no
     /// date of its own it happened when the incident before did.
     refers: bool,
+    /// Tokens of the clause it was read from, where its sentence tells
+    /// another incident of its kind beside it: its evidence.
+    clause: Option<(usize, usize)>,
 }
 
 impl Candidate {
@@ -462,8 +465,19 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
             Family::Takeover | Family::Defuse | Family::Other | Family::Sexual | Family::Transfer
         )
     };
+    // "وجاءت السيطرة على البلدة بعد يوم من هجوم شنه التنظيم": one attack
+    // dated apart from the takeover by a span of time is an incident of its
+    // own; "بعد أسابيع من المعارك", fighting that lasted, is how the town
+    // was taken.
+    let apart = |v: &Vec<Hit>| {
+        v.iter().any(|h| {
+            ctx.entry(h).pos != Pos::Plural
+                && ctx.class(h) != Class::Clash
+                && interval_start(ctx, h, lo).is_some()
+        })
+    };
     if groups.iter().any(|(g, _)| absorbing(*g)) {
-        groups.retain(|(g, _)| *g != Family::Violence);
+        groups.retain(|(g, v)| *g != Family::Violence || apart(v));
     }
     // Gunmen who kill some and carry off others: one attack.
     let (a, b) = (ctx.tokens()[lo].start, ctx.tokens()[hi - 1].end);
@@ -484,6 +498,30 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
     {
         groups.retain(|(g, _)| *g != Family::Violence);
     }
+    // "قتل X … في A ليل السبت، فيما أصيب Y بانفجار عبوة في B صباح اليوم":
+    // a lead that joins two incidents of one kind by "فيما"/"بينما" tells
+    // two when each side has a place or a day of its own.
+    // "وتأتي الغارة بعد يومين من مقتل القيادي": the pointer before the
+    // span of time and the incident after it are two.
+    let mut bounds: Vec<Option<usize>> = groups
+        .iter()
+        .map(|(_, v)| v.first().and_then(|h| interval_start(ctx, h, lo)))
+        .collect();
+    let mut k = 0;
+    while k < groups.len() {
+        let since = (1..groups[k].1.len())
+            .find_map(|j| interval_start(ctx, &groups[k].1[j], lo).map(|b| (j, b)));
+        let joined = (groups[k].0 == Family::Violence)
+            .then(|| joined_incidents(ctx, &groups[k].1, lo, hi))
+            .flatten();
+        if let Some((j, b)) = since.or(joined) {
+            let tail = groups[k].1.split_off(j);
+            let fam = groups[k].0;
+            groups.insert(k + 1, (fam, tail));
+            bounds.insert(k + 1, Some(b));
+        }
+        k += 1;
+    }
     // Scopes: split the sentence at a clause break between two groups.
     let n = groups.len();
     let mut scopes: Vec<(usize, usize)> = vec![(lo, hi); n];
@@ -493,14 +531,81 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
         if prev_end >= next_start {
             continue;
         }
-        if let Some(b) = (prev_end..next_start).find(|&i| clause_break(ctx.tokens(), i)) {
+        let b =
+            bounds[k].or_else(|| (prev_end..next_start).find(|&i| clause_break(ctx.tokens(), i)));
+        if let Some(b) = b {
             scopes[k - 1].1 = b;
             scopes[k].0 = b;
         }
     }
-    for ((fam, ghits), (slo, shi)) in groups.into_iter().zip(scopes) {
+    for (k, ((fam, ghits), (slo, shi))) in groups.into_iter().zip(scopes).enumerate() {
+        let before = out.len();
         code_group(ctx, si, fam, &ghits, slo, shi, lo, hi, &f, out);
+        let parted = bounds[k].is_some() || bounds.get(k + 1).is_some_and(Option::is_some);
+        if parted {
+            for c in &mut out[before..] {
+                c.clause = Some((slo, shi));
+            }
+        }
     }
+}
+
+/// "بعد أيام من هجوم", "قبل أسبوع من مقتل", "بعد يوم واحد من هجوم": an
+/// incident some time before or after the one told is another. The token
+/// where the phrase of time opens ("بعد"), when `h` closes one.
+fn interval_start(ctx: &Ctx, h: &Hit, lo: usize) -> Option<usize> {
+    let tokens = ctx.tokens();
+    if h.start < lo + 2 || tokens[h.start - 1].norm != "من" {
+        return None;
+    }
+    let of = h.start - 1;
+    // "يوم واحد", "ساعات قليلة": one word may qualify the unit.
+    let unit = ctx.cue_before(Class::Interval, of, 0, lo).or_else(|| {
+        let q = &tokens[of - 1];
+        let qualifier = matches!(q.norm.as_str(), "واحد" | "واحده" | "قليله" | "فقط");
+        qualifier
+            .then(|| ctx.cue_before(Class::Interval, of - 1, 0, lo))
+            .flatten()
+    })?;
+    let opens = unit.start > lo
+        && matches!(
+            tokens[unit.start - 1].norm.as_str(),
+            "بعد" | "قبل" | "وبعد" | "وقبل"
+        );
+    Some(if opens { unit.start - 1 } else { unit.start })
+}
+
+/// Where a group's hits tell two incidents joined by a conjunction of
+/// clauses ("فيما", "بينما"): the index of the first hit after it and the
+/// token of the conjunction, when a non-outcome trigger follows it and each
+/// side names a place or a day of its own. Without such a word, or with
+/// only a toll after it ("فيما أصيب خمسة آخرون"), one incident is told.
+fn joined_incidents(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let tokens = ctx.tokens();
+    let conj = |i: usize| {
+        tokens[i].kind == TokenKind::Word
+            && matches!(
+                tokens[i].norm.as_str(),
+                "فيما" | "وفيما" | "بينما" | "وبينما"
+            )
+    };
+    let own = |a: usize, b: usize| {
+        let placed = ctx.place_tok.iter().any(|&t| t >= a && t < b);
+        let dated = (0..ctx.r.dates.len()).any(|d| {
+            ctx.date_tok[d] >= a
+                && ctx.date_tok[d] < b
+                && matches!(
+                    ctx.r.dates[d].precision,
+                    DatePrecision::Day | DatePrecision::Week
+                )
+        });
+        placed || dated
+    };
+    (1..hits.len()).find_map(|j| {
+        let b = (hits[j - 1].end..hits[j].start).find(|&i| conj(i))?;
+        let after_strong = hits[j..].iter().any(|h| ctx.class(h) != Class::Kill);
+        (after_strong && own(lo, b) && own(b, hi)).then_some((j, b))
+    })
 }
 
 /// The trigger of a group: the most telling of its hits.
@@ -616,15 +721,9 @@ fn code_group(
     let e = ctx.entry(&trigger);
     let weak = hits.iter().all(|h| ctx.class(h) == Class::Kill);
     let tokens = ctx.tokens();
-    // "بعد أيام من هجوم", "قبل أسبوع من مقتل": an incident some time before
-    // or after the one told is another.
     let interval = |h: &Hit| {
         matches!(fam, Family::Violence | Family::Abduction)
-            && h.start >= sent_lo + 2
-            && tokens[h.start - 1].norm == "من"
-            && ctx
-                .cue_before(Class::Interval, h.start - 1, 0, sent_lo)
-                .is_some()
+            && interval_start(ctx, h, sent_lo).is_some()
     };
     let distinct = hits
         .iter()
@@ -650,6 +749,7 @@ fn code_group(
         refers: hits
             .iter()
             .any(|h| h.start < trigger.start && anaphoric_hit(ctx, h)),
+        clause: None,
         vetoed: false,
         separate: ctx
             .hits_in(sent_lo, (sent_lo + 4).min(sent_hi))
@@ -918,7 +1018,8 @@ fn actor_conflict(ctx: &Ctx, e: &Candidate, c: &Candidate) -> bool {
 }
 
 fn compatible(ctx: &Ctx, e: &Candidate, c: &Candidate) -> bool {
-    if c.distinct || c.separate || e.family != c.family {
+    // Two incidents the coder read apart in one sentence stay apart.
+    if c.distinct || e.family != c.family || e.sentence == c.sentence {
         return false;
     }
     if e.family == Family::Violence && actor_conflict(ctx, e, c) {
@@ -987,10 +1088,12 @@ fn merge(ctx: &Ctx, candidates: Vec<Candidate>) -> Vec<Coded> {
             _ => false,
         };
         let placed_before = undated && out.last().is_some_and(same_place);
+        // One told as another incident ("بعد يوم من هجوم") is no detail.
         let detail = (c.args.location.is_none() || placed_before)
             && c.args.date.is_none()
             && after_last
-            && !c.separate;
+            && !c.separate
+            && !c.distinct;
         // A defused bomb or an arrest told as the sequel of an incident is
         // an event of its own, placed and dated by the incident.
         // A strike by the other side right after an attack is its reply.
@@ -1039,13 +1142,27 @@ fn merge(ctx: &Ctx, candidates: Vec<Candidate>) -> Vec<Coded> {
             k.mentions += 1;
             continue;
         }
-        let target = out.iter().rposition(|k| {
-            if pointer {
-                !c.distinct && k.c.family == c.family
-            } else {
-                compatible(ctx, &k.c, &c)
-            }
-        });
+        // "وفي حادث منفصل" parts the incident from the one just told, not
+        // from one a lead summed up before it: it may still be the lead's
+        // other incident, told again at the same place.
+        let latest = out.iter().map(|k| k.last).max();
+        let apart = |k: &Coded| {
+            c.separate
+                && (Some(k.last) == latest
+                    || !same_place(k)
+                    || k.c.sub_event_type != c.sub_event_type)
+        };
+        // A pointer ("الغارة") names the kind of what it points back at:
+        // the latest event of that kind, else the latest of its family.
+        let target = if pointer {
+            let of_family = |k: &Coded| !c.distinct && k.c.family == c.family;
+            out.iter()
+                .rposition(|k| of_family(k) && c.explicit && k.c.sub_event_type == c.sub_event_type)
+                .or_else(|| out.iter().rposition(of_family))
+        } else {
+            out.iter()
+                .rposition(|k| compatible(ctx, &k.c, &c) && !apart(k))
+        };
         let joins = match target {
             // A sentence with nothing of its own joins only an incident told
             // just before it; further on it describes, not reports.
@@ -1232,7 +1349,15 @@ fn finish(ctx: &Ctx, k: Coded) -> Incident {
         event_type: c.event_type,
         sub_event_type: c.sub_event_type,
         trigger: Some(trigger),
-        evidence: (r.sentences[k.first].start, r.sentences[k.last].end),
+        // An incident read from one clause of a sentence that tells two is
+        // evidenced by that clause alone.
+        evidence: match c.clause {
+            Some((lo, hi)) => {
+                let t = ctx.tokens();
+                (t[lo].start, t[hi - 1].end)
+            }
+            None => (r.sentences[k.first].start, r.sentences[k.last].end),
+        },
         date: a.date.clone(),
         location: a.location,
         actor1: a.actor1.map(ActorRef::Mention),

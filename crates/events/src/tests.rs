@@ -309,6 +309,99 @@ const TYPES: &[(&str, &[(&str, &str)])] = &[
         "قتل جنديان بهجوم على نقطة عسكرية في قضاء مخمور مساء الخميس.\n\nويأتي الهجوم بعد أسبوع من هجوم مماثل على قرية في قضاء الدبس قتل فيه ثلاثة من البيشمركة.",
         &[("Battles", "Armed clash"), ("Battles", "Armed clash")],
     ),
+    // A lead joining two incidents by "فيما"/"بينما", each with its own
+    // place or day, tells two; a toll alone after it does not.
+    (
+        "قتل جنديان بهجوم لمسلحي داعش على نقطة عسكرية في قضاء الطارمية فجر الأربعاء، فيما أصيب ثلاثة مدنيين بانفجار عبوة ناسفة في مدينة سامراء مساء الخميس.",
+        &[
+            ("Battles", "Armed clash"),
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+        ],
+    ),
+    (
+        "قتل مدني برصاص مسلحين مجهولين في بلدة الشحيل مساء الثلاثاء، بينما سقطت قذائف هاون على حي سكني في مدينة الميادين صباح الأربعاء.",
+        &[
+            ("Violence against civilians", "Attack"),
+            (
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+            ),
+        ],
+    ),
+    (
+        "قتل ثلاثة جنود بهجوم على نقطة عسكرية قرب بيجي يوم الاثنين، فيما أصيب خمسة آخرون بجروح.",
+        &[("Battles", "Armed clash")],
+    ),
+    // "وفي حادث منفصل" parts an incident from the one just told, not from
+    // the lead's other incident told again at its place.
+    (
+        "قتل جندي بهجوم لداعش على نقطة عسكرية قرب قضاء مخمور ليل الأحد، فيما أصيب مدنيان بانفجار عبوة ناسفة في ناحية القيارة صباح الاثنين.\n\nوقال مصدر أمني إن المهاجمين اشتبكوا مع الجنود لنحو ساعة قبل أن ينسحبوا.\n\nوفي حادث منفصل، انفجرت عبوة ناسفة زرعت على جانب طريق في ناحية القيارة، ما أدى إلى إصابة مدنيين اثنين.",
+        &[
+            ("Battles", "Armed clash"),
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+        ],
+    ),
+    (
+        "انفجرت عبوة ناسفة بدورية للجيش العراقي في قضاء الطارمية صباح الأحد.\n\nوفي حادث منفصل، انفجرت عبوة ناسفة بسيارة مدنية في قضاء الطارمية، ما أدى إلى مقتل سائقها.",
+        &[
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+        ],
+    ),
+    (
+        "قتل جنديان بانفجار عبوة ناسفة في قضاء بيجي فجر الجمعة، فيما أصيب مدني بقصف مدفعي على قرية قرب تكريت مساء الخميس.\n\nوفي حادث منفصل، انفجرت عبوة ناسفة في قضاء الدور.",
+        &[
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+            (
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+            ),
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+        ],
+    ),
+    // A grenade thrown, named by its verbal noun, whoever it hurt.
+    (
+        "أصيب طفلان جراء إلقاء مجهولين قنبلة يدوية على منزل في مدينة الصنمين مساء الأحد.",
+        &[("Explosions/Remote violence", "Grenade")],
+    ),
+    // One attack a span of time before a takeover or a strike is another
+    // incident; weeks of fighting before a takeover are how it was done.
+    (
+        "قتل قيادي في داعش بغارة لطائرة مسيرة قرب بلدة الشدادي فجر الأحد.\n\nوتأتي الغارة بعد يومين من مقتل عنصر من قوات سوريا الديمقراطية برصاص مسلحين من خلايا داعش في مدينة الحسكة.",
+        &[
+            ("Explosions/Remote violence", "Air/drone strike"),
+            ("Battles", "Armed clash"),
+        ],
+    ),
+    (
+        "استعادت القوات العراقية السيطرة على قرية قرب بيجي مساء الأحد، بعد ساعات من هجوم شنه مسلحو داعش على نقطة للجيش قرب بيجي أسفر عن مقتل جنديين.",
+        &[
+            ("Battles", "Government regains territory"),
+            ("Battles", "Armed clash"),
+        ],
+    ),
+    (
+        "سيطرت القوات العراقية على بلدة القيارة يوم الأحد بعد أسابيع من المعارك مع تنظيم داعش.",
+        &[("Battles", "Government regains territory")],
+    ),
 ];
 
 #[test]
@@ -640,6 +733,27 @@ fn merged_event_keeps_the_fuller_arguments_and_both_reports() {
         evidence.starts_with("قتل ثلاثة") && evidence.ends_with("فجر الأحد."),
         "{evidence}"
     );
+}
+
+#[test]
+fn two_incidents_of_one_lead_are_evidenced_by_their_clauses() {
+    let text = "قتل جنديان بهجوم لمسلحي داعش على نقطة عسكرية في قضاء الطارمية فجر الأربعاء، فيما أصيب ثلاثة مدنيين بانفجار عبوة ناسفة في مدينة سامراء مساء الخميس.";
+    let (got, _, _) = code(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    let first = slice(text, got[0].evidence);
+    let second = slice(text, got[1].evidence);
+    assert!(
+        first.starts_with("قتل جنديان") && !first.contains("سامراء"),
+        "{first}"
+    );
+    assert!(
+        second.contains("بانفجار عبوة") && !second.contains("الطارمية"),
+        "{second}"
+    );
+    let day = |e: &Incident| e.date.as_ref().map(|d| d.0.clone());
+    assert_eq!(day(&got[0]).as_deref(), Some("2024-03-13"));
+    assert_eq!(day(&got[1]).as_deref(), Some("2024-03-14"));
+    assert_eq!((got[0].fatalities, got[1].injuries), (Some(2), Some(3)));
 }
 
 #[test]
