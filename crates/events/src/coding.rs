@@ -255,15 +255,42 @@ pub(crate) fn clause_break(tokens: &[Token], i: usize) -> bool {
 pub(crate) fn code(r: &Reading) -> Vec<Incident> {
     let ctx = Ctx::new(r);
     let mut candidates: Vec<Candidate> = Vec::new();
+    let heads = headlines(r);
     for (si, s) in r.sentences.iter().enumerate() {
         let lo = r.tokens.partition_point(|t| t.start < s.start);
         let hi = r.tokens.partition_point(|t| t.start < s.end);
-        if lo < hi {
+        if lo < hi && si >= heads {
             read_sentence(&ctx, si, lo, hi, &mut candidates);
         }
     }
     let coded = merge(&ctx, candidates);
     coded.into_iter().map(|k| finish(&ctx, k)).collect()
+}
+
+/// How many sentences open the body as headlines: lines with no final
+/// stop, each a paragraph of its own, before the first sentence that ends
+/// with one. A headline sums up what the body tells, so it codes nothing.
+fn headlines(r: &Reading) -> usize {
+    let chars: Vec<char> = r.body.chars().collect();
+    let mut n = 0;
+    for s in r.sentences {
+        let text = &chars[s.start.min(chars.len())..s.end.min(chars.len())];
+        let last = text
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace() && !matches!(c, '"' | '»' | '”' | ')'));
+        let stopped = last.is_some_and(|c| matches!(c, '.' | '!' | '؟' | '?' | '…' | ':'));
+        let line_ends = chars[s.end.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_whitespace())
+            .any(|&c| c == '\n');
+        if stopped || !line_ends {
+            break;
+        }
+        n += 1;
+    }
+    // A body that is all headline lines is its own report.
+    if n == r.sentences.len() { 0 } else { n }
 }
 
 /// What a sentence says about itself.
@@ -306,7 +333,12 @@ fn facts(ctx: &Ctx, lo: usize, hi: usize) -> SentenceFacts {
         concrete: day_date || toll,
         hedged: has(Class::Trend) || opinion,
         protester: false,
-        protester_cue: has(Class::Protester) || has(Class::Riot) || has(Class::Mob),
+        // Stones thrown by a crowd make a riot of an assault, but not of an
+        // execution ("رجماً بالحجارة").
+        protester_cue: has(Class::Protester)
+            || has(Class::Riot)
+            || has(Class::Mob)
+            || (has(Class::Crowd) && !has(Class::Execution)),
         day_date,
     }
 }
@@ -349,6 +381,16 @@ fn live(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -> bool {
     // "خلال سنوات سيطرة التنظيم على المدينة": a takeover named after a span
     // of time is the state that followed, not an incident.
     if e.class == Class::Takeover && ctx.cue_before(Class::Period, h.start, 0, lo).is_some() {
+        return false;
+    }
+    // "عمليات التمشيط مستمرة لتفكيك الألغام": defusing with the lam of
+    // purpose is what a force means to do, not what it did.
+    let purpose = {
+        let n = tokens[h.start].norm.as_str();
+        let n = n.strip_prefix('و').unwrap_or(n);
+        n.starts_with('ل') && !n.starts_with("لل")
+    };
+    if e.class == Class::Defuse && e.pos == Pos::Noun && purpose {
         return false;
     }
     // "لم تقع اشتباكات", "لم تسجل أي اشتباكات": a negator a word or two before.
@@ -478,6 +520,28 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
     };
     if groups.iter().any(|(g, _)| absorbing(*g)) {
         groups.retain(|(g, v)| *g != Family::Violence || apart(v));
+    }
+    // "داهمت مجموعة مسلحة الحظيرة وأطلقت النار على الراعيين": with no one
+    // arrested, a raid beside an attack in its sentence is how the attack
+    // was done.
+    let raid_only = |v: &Vec<Hit>| {
+        v.iter().all(|h| {
+            ctx.hits_in(h.start, h.start + 1)
+                .iter()
+                .any(|x| ctx.class(x) == Class::Raid)
+        })
+    };
+    let (a0, b0) = (ctx.tokens()[lo].start, ctx.tokens()[hi - 1].end);
+    let arrested = ctx
+        .r
+        .counts
+        .iter()
+        .any(|c| c.start >= a0 && c.start < b0 && c.kind == CountKind::Arrested);
+    let attack = groups
+        .iter()
+        .any(|(g, v)| *g == Family::Violence && v.iter().any(|h| ctx.class(h) != Class::Kill));
+    if attack && !arrested {
+        groups.retain(|(g, v)| *g != Family::Arrest || !raid_only(v));
     }
     // Gunmen who kill some and carry off others: one attack.
     let (a, b) = (ctx.tokens()[lo].start, ctx.tokens()[hi - 1].end);
@@ -879,6 +943,21 @@ fn type_violence(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize, c: &mut Candidat
         c.explicit = true;
         return;
     }
+    // "هجوم معاكس بسيارتين مفخختين يقودهما انتحاريان": an assault carried
+    // out by suicide bombers, with no fight told, is a suicide bombing.
+    let suicide_here = ctx
+        .hits_in(lo, hi)
+        .iter()
+        .any(|m| ctx.class(m) == Class::Means && ctx.entry(m).sub_event_type == "Suicide bomb");
+    if suicide_here
+        && classes(Class::Attack).next().is_some()
+        && classes(Class::Clash).next().is_none()
+    {
+        c.event_type = REMOTE;
+        c.sub_event_type = "Suicide bomb";
+        c.explicit = true;
+        return;
+    }
     // "هاجموا النقطة بالأسلحة الخفيفة والقنابل اليدوية … واشتبكوا معها":
     // grenades or mortars carried into a fight are a clash's arms.
     let fought = classes(Class::Clash).next().is_some()
@@ -919,18 +998,29 @@ fn type_protest(ctx: &Ctx, hits: &[Hit], c: &mut Candidate) {
                 .is_some_and(|id| id != arguments::CIVILIANS)
     });
     let killed = c.args.fatalities.is_some_and(|n| n > 0);
+    let (near_lo, near_hi) = (c.trigger.start.saturating_sub(20), c.trigger.end + 20);
+    let near = |class: Class| {
+        ctx.hits_in(near_lo, near_hi)
+            .iter()
+            .any(|h| ctx.class(h) == class)
+    };
+    // Stones or sticks, not arms: a crowd's assault.
+    let crowd = near(Class::Crowd);
     // Protesters who storm, burn or wreck: a riot.
     let rioting = hits
         .iter()
         .any(|h| matches!(ctx.class(h), Class::Riot | Class::Mob | Class::Looting))
-        || (hits.iter().any(|h| ctx.class(h) == Class::Attack) && !state_force && !killed);
+        || (hits.iter().any(|h| ctx.class(h) == Class::Attack)
+            && (crowd || !state_force)
+            && !killed);
     if rioting {
-        let (lo, hi) = (c.trigger.start.saturating_sub(20), c.trigger.end + 20);
+        // A crowd with no demonstration told is a mob.
+        let demonstration = hits.iter().any(|h| ctx.class(h) == Class::Protest)
+            || near(Class::Protester)
+            || near(Class::Riot);
         let mob = hits.iter().any(|h| ctx.class(h) == Class::Mob)
-            || ctx
-                .hits_in(lo, hi)
-                .iter()
-                .any(|h| ctx.class(h) == Class::MobSite);
+            || near(Class::MobSite)
+            || (crowd && !demonstration);
         c.event_type = "Riots";
         c.sub_event_type = if mob {
             "Mob violence"

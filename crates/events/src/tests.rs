@@ -385,6 +385,13 @@ const TYPES: &[(&str, &[(&str, &str)])] = &[
     // One attack a span of time before a takeover or a strike is another
     // incident; weeks of fighting before a takeover are how it was done.
     (
+        "سيطرت قوات سوريا الديمقراطية على بلدة الشعفة يوم الجمعة.\n\nوجاءت السيطرة على البلدة بعد يوم واحد من هجوم شنه تنظيم داعش بسيارة مفخخة يقودها انتحاري على مواقع قسد قرب الشعفة، ما أدى إلى مقتل أربعة من عناصرها.",
+        &[
+            ("Battles", "Non-state actor overtakes territory"),
+            ("Explosions/Remote violence", "Suicide bomb"),
+        ],
+    ),
+    (
         "قتل قيادي في داعش بغارة لطائرة مسيرة قرب بلدة الشدادي فجر الأحد.\n\nوتأتي الغارة بعد يومين من مقتل عنصر من قوات سوريا الديمقراطية برصاص مسلحين من خلايا داعش في مدينة الحسكة.",
         &[
             ("Explosions/Remote violence", "Air/drone strike"),
@@ -401,6 +408,59 @@ const TYPES: &[(&str, &[(&str, &str)])] = &[
     (
         "سيطرت القوات العراقية على بلدة القيارة يوم الأحد بعد أسابيع من المعارك مع تنظيم داعش.",
         &[("Battles", "Government regains territory")],
+    ),
+    // Stones, not arms: a crowd's assault is mob violence, a riot where
+    // protesters are named; stoning to death is still an execution.
+    (
+        "هاجمت نساء من عوائل عناصر داعش دورية للأسايش بالحجارة داخل مخيم الهول يوم الأحد.",
+        &[("Riots", "Mob violence")],
+    ),
+    (
+        "هاجم عشرات الشبان مركزاً للشرطة بالحجارة والعصي في مدينة الناصرية مساء الاثنين.",
+        &[("Riots", "Mob violence")],
+    ),
+    (
+        "اقتحم محتجون غاضبون مبنى البلدية ورشقوا قوات الأمن بالحجارة في مدينة الكوت يوم الأحد.",
+        &[("Riots", "Violent demonstration")],
+    ),
+    (
+        "أعدم تنظيم داعش رجلين رجماً بالحجارة في ساحة عامة بمدينة الميادين يوم الجمعة.",
+        &[("Violence against civilians", "Attack")],
+    ),
+    // A headline line sums up the body; alone it is the report.
+    (
+        "مسيرة تقتل قيادياً في داعش قرب الشدادي بعد يومين من اغتيال مختار\n\nقتل قيادي في تنظيم داعش بغارة لطائرة مسيرة قرب بلدة الشدادي فجر الأحد.",
+        &[("Explosions/Remote violence", "Air/drone strike")],
+    ),
+    (
+        "اغتيال مختار بلدة البصيرة برصاص مجهولين\n\nوفي سياق آخر، شنت طائرات التحالف الدولي غارة على مخبأ لتنظيم داعش في وادي حوران يوم الثلاثاء.",
+        &[("Explosions/Remote violence", "Air/drone strike")],
+    ),
+    (
+        "مقتل ثلاثة جنود بهجوم لداعش قرب بيجي فجر الأحد",
+        &[("Battles", "Armed clash")],
+    ),
+    // Defusing that is under way or intended is no incident.
+    (
+        "استعادت القوات العراقية السيطرة على بلدة القيارة يوم الأحد، وقال مصدر إن فرق الهندسة تعمل على تفكيك العبوات الناسفة التي زرعها التنظيم.",
+        &[("Battles", "Government regains territory")],
+    ),
+    (
+        "سيطرت قوات سوريا الديمقراطية على بلدة الشعفة يوم الجمعة.\n\nوأكد مصدر عسكري أن عمليات التمشيط مستمرة لتفكيك الألغام في البلدة.",
+        &[("Battles", "Non-state actor overtakes territory")],
+    ),
+    // A raid beside an attack, with no one arrested, is how it was done.
+    (
+        "داهمت مجموعة مسلحة حظيرة في قرية قرب بعقوبة فجر السبت وأطلقت النار على راعيين فقتلتهما.",
+        &[("Violence against civilians", "Attack")],
+    ),
+    (
+        "داهمت قوات الأمن منزلاً في حي الجولان بالفلوجة فجر السبت واعتقلت ثلاثة مطلوبين.",
+        &[("Strategic developments", "Arrests")],
+    ),
+    (
+        "داهمت قوة أمنية وكراً للتنظيم قرب بيجي فجر الأحد واشتبكت مع المسلحين، ما أدى إلى مقتل اثنين منهم.",
+        &[("Battles", "Armed clash")],
     ),
 ];
 
