@@ -284,6 +284,18 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
                             && matches!(ctx.class(x), Class::Target | Class::Property)
                     })
         });
+        // "مقتل القيادي في مجلس الطبقة العسكري، التابع لقسد": what is owned
+        // is the group of a victim named just before.
+        let of_victim = ctx
+            .cue_before(Class::Member, owner.start, 6, lo)
+            .is_some_and(|m| {
+                !ctx.hits_in(m.end, owner.start)
+                    .iter()
+                    .any(|x| ctx.class(x).is_incident())
+            });
+        if of_victim {
+            return Role::Member;
+        }
         return if hit { Role::Target } else { Role::Perpetrator };
     }
     // "تقل عناصر من X", "قيادي في X": the victim's group.
