@@ -375,7 +375,7 @@ fn holdout5_stays_above_its_tuned_pass() {
             ("sub_event_type", 0.97),
             ("event_date", 0.75),
             ("event_location", 0.9),
-            ("event_actor1", 0.87),
+            ("event_actor1", 0.9),
             ("event_actor2", 0.95),
             ("event_fatalities", 0.97),
         ],

@@ -869,6 +869,13 @@ fn code_group(
         hi,
     );
     if weak && !c.args.counted && !(f.day_date && (c.args.civilian_victims || shot)) {
+        // "ترجّح التحقيقات أن الحسبة التابعة للتنظيم قتلت المرأة": an
+        // outcome told again with who did it names the killer of the
+        // incident just told, as a pointer does.
+        if c.args.actor1_cued && fam == Family::Violence {
+            c.anaphoric = true;
+            out.push(c);
+        }
         return;
     }
     if fam == Family::Violence {

@@ -843,6 +843,35 @@ fn two_incidents_of_one_lead_are_evidenced_by_their_clauses() {
     assert_eq!((got[0].fatalities, got[1].injuries), (Some(2), Some(3)));
 }
 
+/// An outcome told again with who did it lends its killer to the incident
+/// just told, and is no event of its own.
+#[test]
+fn a_killing_told_again_with_its_killer_names_the_attacker() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "عُثر على جثة امرأة مقتولة خنقاً داخل منزلها في مدينة الميادين فجر الخميس.\n\nوترجح مصادر محلية أن عناصر من تنظيم داعش قتلوا المرأة بسبب عملها في منظمة إنسانية.",
+            Some("isis"),
+        ),
+        (
+            "انفجرت عبوة ناسفة بسيارة مدنية قرب بلدة الصور مساء الأحد، ما أدى إلى مقتل سائقها.\n\nوقال مصدر أمني إن خلايا تابعة لتنظيم داعش قتلت السائق لتعاونه مع الإدارة المحلية.",
+            Some("isis"),
+        ),
+        (
+            "عُثر على جثة امرأة مقتولة خنقاً داخل منزلها في مدينة الميادين فجر الخميس.\n\nوقالت مصادر محلية إن المرأة قتلت قبل يومين.",
+            None,
+        ),
+    ];
+    for (text, a1) in cases {
+        let (got, actors, _) = code(text);
+        assert_eq!(got.len(), 1, "{text}\n{got:?}");
+        let id = match got[0].actor1 {
+            Some(ActorRef::Mention(i)) => actors[i].id,
+            _ => None,
+        };
+        assert_eq!(id, *a1, "{text}");
+    }
+}
+
 #[test]
 fn the_same_day_dates_the_next_incident() {
     let text = "قتل جنديان بانفجار عبوة ناسفة في قضاء الطارمية يوم الخميس.\n\nوفي اليوم ذاته، اشتبكت قوة من الحشد الشعبي مع مسلحين قرب ناحية العظيم.";
