@@ -3,11 +3,13 @@
 //! Owns the choice among the mentions the earlier stages found in an
 //! incident's scope (a sentence, or the clause of it the incident was read
 //! from): actor roles from syntax cues (subject before or right after a
-//! verb, "استهدف X", "على X", "ضد X", "نفذه X", "كمين لـX", "بين X وY",
-//! victims inside a toll), the place (most specific, nearest, with ACLED geo
-//! precision from "قرب/ريف/جنوب/قضاء"), the date (ACLED time precision) and
-//! fatalities and injuries (sums of joined counts, the lowest of
-//! differing reports, subsets left out). It must not find mentions itself.
+//! verb, partitive subjects, "استهدف X", "على X", "ضد X", "نفذه X", "كمين
+//! لـX", "بين X وY", "مع X" in a clash, a verbal noun's genitive before its
+//! object, a name that is a weapon, victims inside a toll), the place
+//! (most specific, nearest, with ACLED geo precision from
+//! "قرب/ريف/جنوب/قضاء"), the date (ACLED time precision) and fatalities and
+//! injuries (sums of joined counts, the lowest of differing reports,
+//! subsets left out). It must not find mentions itself.
 
 use rasid_resolve::places::Level;
 use rasid_text::counts::CountKind;

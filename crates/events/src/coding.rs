@@ -2,10 +2,11 @@
 //!
 //! Owns the rules that read a sentence as zero, one or several incidents
 //! (negation, threats and plans, trends and opinion, plural and counted
-//! triggers), ACLED typing (means, victims, protest context, who took a
-//! town), the split of one sentence into several incidents (different kinds
-//! in different clauses, one event per town taken) and the merging of one
-//! incident told twice. Arguments are read by [`crate::arguments`]; words
+//! triggers, headline lines), ACLED typing (means, victims, protest
+//! context, crowds, who took a town), the split of one sentence into
+//! several incidents (different kinds in different clauses, two incidents
+//! joined by "فيما", one dated apart by "بعد يومين من", one event per town
+//! taken) and the merging of one incident told twice. Arguments are read by [`crate::arguments`]; words
 //! come from [`crate::lexicon`]. It must not read places, actors, dates or
 //! counts from the text itself.
 
@@ -284,7 +285,13 @@ fn headlines(r: &Reading) -> usize {
             .iter()
             .take_while(|c| c.is_whitespace())
             .any(|&c| c == '\n');
-        if stopped || !line_ends {
+        // A lead that only lacks its stop still names its day.
+        let dated = r.dates.iter().any(|d| {
+            d.start >= s.start
+                && d.start < s.end
+                && matches!(d.precision, DatePrecision::Day | DatePrecision::Week)
+        });
+        if stopped || !line_ends || dated {
             break;
         }
         n += 1;
