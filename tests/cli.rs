@@ -351,13 +351,13 @@ fn holdout4_stays_above_its_tuned_pass() {
 }
 
 /// `tests/holdout5/` was written in session 4 by a writer who saw neither
-/// code, examples nor other test sets, while the code was being tuned
-/// elsewhere. It is sealed: nobody has looked at its pages' failures. Its
-/// passes are in its README; these floors sit a little under the pass on
-/// the session's final code, so a change that loses ground on unseen pages
-/// fails here without anyone reading the pages.
+/// code, examples nor other test sets, and scored sealed (passes A and B in
+/// its README). Session 5 tuned event coding and counts on its failures
+/// (general rules, tested on new sentences), so it is no longer held out:
+/// these floors sit a little under the tuned pass (C) and guard against
+/// regressions.
 #[test]
-fn holdout5_stays_above_its_sealed_pass() {
+fn holdout5_stays_above_its_tuned_pass() {
     assert_floors(
         "tests/holdout5/gold.json",
         "tests/holdout5",
@@ -369,15 +369,15 @@ fn holdout5_stays_above_its_sealed_pass() {
             ("actors", 0.95),
             ("persons", 0.55),
             ("dates", 0.76),
-            ("counts", 0.69),
-            ("events", 0.9),
-            ("event_type", 0.82),
-            ("sub_event_type", 0.82),
-            ("event_date", 0.7),
-            ("event_location", 0.85),
-            ("event_actor1", 0.67),
-            ("event_actor2", 0.77),
-            ("event_fatalities", 0.87),
+            ("counts", 0.72),
+            ("events", 0.97),
+            ("event_type", 0.97),
+            ("sub_event_type", 0.97),
+            ("event_date", 0.75),
+            ("event_location", 0.9),
+            ("event_actor1", 0.9),
+            ("event_actor2", 0.95),
+            ("event_fatalities", 0.97),
         ],
     );
 }

@@ -3,11 +3,13 @@
 //! Owns the choice among the mentions the earlier stages found in an
 //! incident's scope (a sentence, or the clause of it the incident was read
 //! from): actor roles from syntax cues (subject before or right after a
-//! verb, "استهدف X", "على X", "ضد X", "نفذه X", "كمين لـX", "بين X وY",
-//! victims inside a toll), the place (most specific, nearest, with ACLED geo
-//! precision from "قرب/ريف/جنوب/قضاء"), the date (ACLED time precision) and
-//! fatalities and injuries (sums of joined counts, the lowest of
-//! differing reports, subsets left out). It must not find mentions itself.
+//! verb, partitive subjects, "استهدف X", "على X", "ضد X", "نفذه X", "كمين
+//! لـX", "بين X وY", "مع X" in a clash, a verbal noun's genitive before its
+//! object, a name that is a weapon, victims inside a toll), the place
+//! (most specific, nearest, with ACLED geo precision from
+//! "قرب/ريف/جنوب/قضاء"), the date (ACLED time precision) and fatalities and
+//! injuries (sums of joined counts, the lowest of differing reports,
+//! subsets left out). It must not find mentions itself.
 
 use rasid_resolve::places::Level;
 use rasid_text::counts::CountKind;
@@ -71,6 +73,33 @@ pub(crate) struct Args {
     pub armed_victim: bool,
 }
 
+/// Prepositions and particles that open no object ("هجوم مسلحين على").
+const GLUE: &[&str] = &[
+    "علي",
+    "من",
+    "في",
+    "الي",
+    "عن",
+    "مع",
+    "بعد",
+    "قبل",
+    "قرب",
+    "عند",
+    "داخل",
+    "خلال",
+    "اثناء",
+    "ضد",
+    "حيث",
+    "ما",
+    "مما",
+    "و",
+    "او",
+    "ثم",
+    "الذي",
+    "التي",
+    "الذين",
+];
+
 /// The part an actor mention plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -119,6 +148,25 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
     if ta >= trigger.start && ta < trigger.end && a.id != Some(CIVILIANS) {
         return Role::Perpetrator;
     }
+    // "استهداف طائرة مسيرة تركية سيارة", "ردت المقاتلات الروسية بشن
+    // غارات": in an act of violence, a name that is itself an air or
+    // artillery weapon is the side that struck, never the one struck.
+    let a_end = tokens.partition_point(|t| t.start < a.end);
+    let weapon_name = ctx.hits_in(ta, a_end).iter().any(|h| {
+        h.end <= a_end
+            && ctx.class(h) == Class::Means
+            && matches!(
+                ctx.entry(h).sub_event_type,
+                "Air/drone strike" | "Shelling/artillery/missile attack"
+            )
+    });
+    let violent = matches!(
+        ctx.class(trigger),
+        Class::Attack | Class::Strike | Class::Explosion | Class::Kill | Class::Clash
+    );
+    if weapon_name && violent && !in_toll {
+        return Role::Perpetrator;
+    }
     // "اغتال مسلحون", "اختطف مسلحون": right after a verb of doing, the doer
     // (after "قتل" it is the killed: the passive is spelt the same).
     let e = ctx.entry(trigger);
@@ -131,6 +179,73 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
         && e.class != Class::Kill
         && ta >= trigger.end
         && ta - trigger.end <= 1
+        && a.id != Some(CIVILIANS)
+    {
+        return Role::Perpetrator;
+    }
+    // "هاجمت مجموعة من عناصر التنظيم نقطة", "استهدف عدد من مسلحي داعش":
+    // a subject right after the verb may open with a partitive ("مجموعة
+    // من", "عدد من عناصر").
+    let partitive = (ta == trigger.end + 2
+        || (ta == trigger.end + 3 && tokens[trigger.end + 2].kind == TokenKind::Word))
+        && tokens[trigger.end].kind == TokenKind::Word
+        && !tokens[trigger.end].norm.starts_with("ال")
+        && tokens[trigger.end + 1].norm == "من"
+        && !ctx.in_date(trigger.end)
+        && !ctx
+            .hits_in(trigger.end, trigger.end + 1)
+            .iter()
+            .any(|h| matches!(ctx.class(h), Class::Target | Class::Property | Class::Means))
+        && !r.counts.iter().any(|c| {
+            // "عدد من" counts no victims.
+            let ct = tokens.partition_point(|t| t.end <= c.start);
+            ct >= trigger.end
+                && ct < ta
+                && matches!(
+                    c.kind,
+                    CountKind::Killed
+                        | CountKind::Injured
+                        | CountKind::Kidnapped
+                        | CountKind::Arrested
+                )
+        });
+    if verb_like && e.class != Class::Kill && partitive && a.id != Some(CIVILIANS) {
+        return Role::Perpetrator;
+    }
+    // "إلقاء مجهولين قنبلة يدوية", "استهداف طائرة مسيرة سيارة": the
+    // genitive of a verbal noun with its object after it is its subject.
+    // "بالقذائف", "للجيش", "بعبوة", "برصاص": a preposition on the word after
+    // the name; "بلدة" and "بيوت" only begin with its letter.
+    let preposition = |n: &str| {
+        let rest = n.strip_prefix(['ب', 'ل', 'ك']);
+        n.starts_with("لل")
+            || rest.is_some_and(|rest| {
+                rest.starts_with("ال")
+                    || ctx.hits_in(a_end, a_end + 1).iter().any(|h| {
+                        matches!(
+                            ctx.class(h),
+                            Class::Means | Class::Weapon | Class::Perpetrator | Class::Property
+                        )
+                    })
+            })
+    };
+    let object_after = tokens.get(a_end).is_some_and(|t| {
+        let n = t.norm.as_str();
+        t.kind == TokenKind::Word
+            && !n.starts_with("ال")
+            && !preposition(n)
+            && !GLUE.contains(&n)
+            && !ctx.in_date(a_end)
+            && !ctx.actor_tok.contains(&a_end)
+            && !ctx.hits_in(a_end, a_end + 1).iter().any(|h| {
+                matches!(ctx.class(h), Class::Near | Class::Report | Class::Owner)
+                    || ctx.class(h).is_incident()
+            })
+    });
+    if e.pos == Pos::Noun
+        && ta == trigger.end
+        && e.class != Class::Kill
+        && object_after
         && a.id != Some(CIVILIANS)
     {
         return Role::Perpetrator;
@@ -171,6 +286,18 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
                             && matches!(ctx.class(x), Class::Target | Class::Property)
                     })
         });
+        // "مقتل القيادي في مجلس الطبقة العسكري، التابع لقسد": what is owned
+        // is the group of a victim named just before.
+        let of_victim = ctx
+            .cue_before(Class::Member, owner.start, 6, lo)
+            .is_some_and(|m| {
+                !ctx.hits_in(m.end, owner.start)
+                    .iter()
+                    .any(|x| ctx.class(x).is_incident())
+            });
+        if of_victim {
+            return Role::Member;
+        }
         return if hit { Role::Target } else { Role::Perpetrator };
     }
     // "تقل عناصر من X", "قيادي في X": the victim's group.
@@ -195,6 +322,14 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
             Role::Member
         };
     }
+    // "اشتبكت قوة من الحشد مع مسلحين من التنظيم": whom "مع" names in a
+    // clash was met, whatever words name them.
+    if e.class == Class::Clash
+        && ta >= trigger.end
+        && ctx.cue_before(Class::Partner, ta, 3, lo).is_some()
+    {
+        return Role::Target;
+    }
     if ctx.cue_before(Class::Agent, ta, 3, lo).is_some()
         || ctx.cue_before(Class::Perpetrator, ta, 0, lo).is_some()
     {
@@ -205,7 +340,6 @@ fn role(ctx: &Ctx, i: usize, trigger: &Hit, lo: usize, prev: Option<(usize, Role
     }
     // "وكانت قوات النظام قد أعلنت مقتل …": the subject of a report verb
     // before the trigger is the source, not a side.
-    let a_end = tokens.partition_point(|t| t.start < a.end);
     let reports = ctx
         .hits_in(a_end, (a_end + 2).min(trigger.start))
         .iter()
@@ -363,10 +497,11 @@ fn read_actors(ctx: &Ctx, fam: Family, trigger: &Hit, lo: usize, hi: usize, args
         let vso = roles
             .iter()
             .find(|&&(i, role)| {
+                // "اعتقلت قوة من الشرطة": a partitive may open the subject.
                 role == Role::Perpetrator
                     && ctx.entry(trigger).pos == Pos::Verb
                     && ctx.actor_tok[i] >= trigger.end
-                    && ctx.actor_tok[i] <= trigger.end + 1
+                    && ctx.actor_tok[i] <= trigger.end + 3
             })
             .map(|(i, _)| *i);
         let agent = agent.filter(|_| fam != Family::Other);
@@ -615,6 +750,11 @@ pub(crate) fn listed_places(ctx: &Ctx, trigger: &Hit, hi: usize) -> Vec<usize> {
         }
         if out.is_empty() {
             out.push(p);
+            continue;
+        }
+        // "مدينة الطبقة وسد الفرات": a site listed beside a town is taken
+        // with it, not one more town.
+        if r.places[p].place.level == Level::Site {
             continue;
         }
         let joined = tokens[tp].norm.starts_with('و')

@@ -2,10 +2,11 @@
 //!
 //! Owns the rules that read a sentence as zero, one or several incidents
 //! (negation, threats and plans, trends and opinion, plural and counted
-//! triggers), ACLED typing (means, victims, protest context, who took a
-//! town), the split of one sentence into several incidents (different kinds
-//! in different clauses, one event per town taken) and the merging of one
-//! incident told twice. Arguments are read by [`crate::arguments`]; words
+//! triggers, headline lines), ACLED typing (means, victims, protest
+//! context, crowds, who took a town), the split of one sentence into
+//! several incidents (different kinds in different clauses, two incidents
+//! joined by "فيما", one dated apart by "بعد يومين من", one event per town
+//! taken) and the merging of one incident told twice. Arguments are read by [`crate::arguments`]; words
 //! come from [`crate::lexicon`]. It must not read places, actors, dates or
 //! counts from the text itself.
 
@@ -198,6 +199,9 @@ struct Candidate {
     /// One of its words points back ("الهجوم بدأ بتفجير سيارتين"): with no
     /// date of its own it happened when the incident before did.
     refers: bool,
+    /// Tokens of the clause it was read from, where its sentence tells
+    /// another incident of its kind beside it: its evidence.
+    clause: Option<(usize, usize)>,
 }
 
 impl Candidate {
@@ -252,15 +256,48 @@ pub(crate) fn clause_break(tokens: &[Token], i: usize) -> bool {
 pub(crate) fn code(r: &Reading) -> Vec<Incident> {
     let ctx = Ctx::new(r);
     let mut candidates: Vec<Candidate> = Vec::new();
+    let heads = headlines(r);
     for (si, s) in r.sentences.iter().enumerate() {
         let lo = r.tokens.partition_point(|t| t.start < s.start);
         let hi = r.tokens.partition_point(|t| t.start < s.end);
-        if lo < hi {
+        if lo < hi && si >= heads {
             read_sentence(&ctx, si, lo, hi, &mut candidates);
         }
     }
     let coded = merge(&ctx, candidates);
     coded.into_iter().map(|k| finish(&ctx, k)).collect()
+}
+
+/// How many sentences open the body as headlines: lines with no final
+/// stop, each a paragraph of its own, before the first sentence that ends
+/// with one. A headline sums up what the body tells, so it codes nothing.
+fn headlines(r: &Reading) -> usize {
+    let chars: Vec<char> = r.body.chars().collect();
+    let mut n = 0;
+    for s in r.sentences {
+        let text = &chars[s.start.min(chars.len())..s.end.min(chars.len())];
+        let last = text
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace() && !matches!(c, '"' | '»' | '”' | ')'));
+        let stopped = last.is_some_and(|c| matches!(c, '.' | '!' | '؟' | '?' | '…' | ':'));
+        let line_ends = chars[s.end.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_whitespace())
+            .any(|&c| c == '\n');
+        // A lead that only lacks its stop still names its day.
+        let dated = r.dates.iter().any(|d| {
+            d.start >= s.start
+                && d.start < s.end
+                && matches!(d.precision, DatePrecision::Day | DatePrecision::Week)
+        });
+        if stopped || !line_ends || dated {
+            break;
+        }
+        n += 1;
+    }
+    // A body that is all headline lines is its own report.
+    if n == r.sentences.len() { 0 } else { n }
 }
 
 /// What a sentence says about itself.
@@ -303,7 +340,12 @@ fn facts(ctx: &Ctx, lo: usize, hi: usize) -> SentenceFacts {
         concrete: day_date || toll,
         hedged: has(Class::Trend) || opinion,
         protester: false,
-        protester_cue: has(Class::Protester) || has(Class::Riot) || has(Class::Mob),
+        // Stones thrown by a crowd make a riot of an assault, but not of an
+        // execution ("رجماً بالحجارة").
+        protester_cue: has(Class::Protester)
+            || has(Class::Riot)
+            || has(Class::Mob)
+            || (has(Class::Crowd) && !has(Class::Execution)),
         day_date,
     }
 }
@@ -346,6 +388,16 @@ fn live(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -> bool {
     // "خلال سنوات سيطرة التنظيم على المدينة": a takeover named after a span
     // of time is the state that followed, not an incident.
     if e.class == Class::Takeover && ctx.cue_before(Class::Period, h.start, 0, lo).is_some() {
+        return false;
+    }
+    // "عمليات التمشيط مستمرة لتفكيك الألغام": defusing with the lam of
+    // purpose is what a force means to do, not what it did.
+    let purpose = {
+        let n = tokens[h.start].norm.as_str();
+        let n = n.strip_prefix('و').unwrap_or(n);
+        n.starts_with('ل') && !n.starts_with("لل")
+    };
+    if e.class == Class::Defuse && e.pos == Pos::Noun && purpose {
         return false;
     }
     // "لم تقع اشتباكات", "لم تسجل أي اشتباكات": a negator a word or two before.
@@ -462,8 +514,41 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
             Family::Takeover | Family::Defuse | Family::Other | Family::Sexual | Family::Transfer
         )
     };
+    // "وجاءت السيطرة على البلدة بعد يوم من هجوم شنه التنظيم": one attack
+    // dated apart from the takeover by a span of time is an incident of its
+    // own; "بعد أسابيع من المعارك", fighting that lasted, is how the town
+    // was taken.
+    let apart = |v: &Vec<Hit>| {
+        v.iter().any(|h| {
+            ctx.entry(h).pos != Pos::Plural
+                && ctx.class(h) != Class::Clash
+                && interval_start(ctx, h, lo).is_some()
+        })
+    };
     if groups.iter().any(|(g, _)| absorbing(*g)) {
-        groups.retain(|(g, _)| *g != Family::Violence);
+        groups.retain(|(g, v)| *g != Family::Violence || apart(v));
+    }
+    // "داهمت مجموعة مسلحة الحظيرة وأطلقت النار على الراعيين": with no one
+    // arrested, a raid beside an attack in its sentence is how the attack
+    // was done.
+    let raid_only = |v: &Vec<Hit>| {
+        v.iter().all(|h| {
+            ctx.hits_in(h.start, h.start + 1)
+                .iter()
+                .any(|x| ctx.class(x) == Class::Raid)
+        })
+    };
+    let (a0, b0) = (ctx.tokens()[lo].start, ctx.tokens()[hi - 1].end);
+    let arrested = ctx
+        .r
+        .counts
+        .iter()
+        .any(|c| c.start >= a0 && c.start < b0 && c.kind == CountKind::Arrested);
+    let attack = groups
+        .iter()
+        .any(|(g, v)| *g == Family::Violence && v.iter().any(|h| ctx.class(h) != Class::Kill));
+    if attack && !arrested {
+        groups.retain(|(g, v)| *g != Family::Arrest || !raid_only(v));
     }
     // Gunmen who kill some and carry off others: one attack.
     let (a, b) = (ctx.tokens()[lo].start, ctx.tokens()[hi - 1].end);
@@ -484,6 +569,30 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
     {
         groups.retain(|(g, _)| *g != Family::Violence);
     }
+    // "قتل X … في A ليل السبت، فيما أصيب Y بانفجار عبوة في B صباح اليوم":
+    // a lead that joins two incidents of one kind by "فيما"/"بينما" tells
+    // two when each side has a place or a day of its own.
+    // "وتأتي الغارة بعد يومين من مقتل القيادي": the pointer before the
+    // span of time and the incident after it are two.
+    let mut bounds: Vec<Option<usize>> = groups
+        .iter()
+        .map(|(_, v)| v.first().and_then(|h| interval_start(ctx, h, lo)))
+        .collect();
+    let mut k = 0;
+    while k < groups.len() {
+        let since = (1..groups[k].1.len())
+            .find_map(|j| interval_start(ctx, &groups[k].1[j], lo).map(|b| (j, b)));
+        let joined = (groups[k].0 == Family::Violence)
+            .then(|| joined_incidents(ctx, &groups[k].1, lo, hi))
+            .flatten();
+        if let Some((j, b)) = since.or(joined) {
+            let tail = groups[k].1.split_off(j);
+            let fam = groups[k].0;
+            groups.insert(k + 1, (fam, tail));
+            bounds.insert(k + 1, Some(b));
+        }
+        k += 1;
+    }
     // Scopes: split the sentence at a clause break between two groups.
     let n = groups.len();
     let mut scopes: Vec<(usize, usize)> = vec![(lo, hi); n];
@@ -493,14 +602,81 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
         if prev_end >= next_start {
             continue;
         }
-        if let Some(b) = (prev_end..next_start).find(|&i| clause_break(ctx.tokens(), i)) {
+        let b =
+            bounds[k].or_else(|| (prev_end..next_start).find(|&i| clause_break(ctx.tokens(), i)));
+        if let Some(b) = b {
             scopes[k - 1].1 = b;
             scopes[k].0 = b;
         }
     }
-    for ((fam, ghits), (slo, shi)) in groups.into_iter().zip(scopes) {
+    for (k, ((fam, ghits), (slo, shi))) in groups.into_iter().zip(scopes).enumerate() {
+        let before = out.len();
         code_group(ctx, si, fam, &ghits, slo, shi, lo, hi, &f, out);
+        let parted = bounds[k].is_some() || bounds.get(k + 1).is_some_and(Option::is_some);
+        if parted {
+            for c in &mut out[before..] {
+                c.clause = Some((slo, shi));
+            }
+        }
     }
+}
+
+/// "بعد أيام من هجوم", "قبل أسبوع من مقتل", "بعد يوم واحد من هجوم": an
+/// incident some time before or after the one told is another. The token
+/// where the phrase of time opens ("بعد"), when `h` closes one.
+fn interval_start(ctx: &Ctx, h: &Hit, lo: usize) -> Option<usize> {
+    let tokens = ctx.tokens();
+    if h.start < lo + 2 || tokens[h.start - 1].norm != "من" {
+        return None;
+    }
+    let of = h.start - 1;
+    // "يوم واحد", "ساعات قليلة": one word may qualify the unit.
+    let unit = ctx.cue_before(Class::Interval, of, 0, lo).or_else(|| {
+        let q = &tokens[of - 1];
+        let qualifier = matches!(q.norm.as_str(), "واحد" | "واحده" | "قليله" | "فقط");
+        qualifier
+            .then(|| ctx.cue_before(Class::Interval, of - 1, 0, lo))
+            .flatten()
+    })?;
+    let opens = unit.start > lo
+        && matches!(
+            tokens[unit.start - 1].norm.as_str(),
+            "بعد" | "قبل" | "وبعد" | "وقبل"
+        );
+    Some(if opens { unit.start - 1 } else { unit.start })
+}
+
+/// Where a group's hits tell two incidents joined by a conjunction of
+/// clauses ("فيما", "بينما"): the index of the first hit after it and the
+/// token of the conjunction, when a non-outcome trigger follows it and each
+/// side names a place or a day of its own. Without such a word, or with
+/// only a toll after it ("فيما أصيب خمسة آخرون"), one incident is told.
+fn joined_incidents(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let tokens = ctx.tokens();
+    let conj = |i: usize| {
+        tokens[i].kind == TokenKind::Word
+            && matches!(
+                tokens[i].norm.as_str(),
+                "فيما" | "وفيما" | "بينما" | "وبينما"
+            )
+    };
+    let own = |a: usize, b: usize| {
+        let placed = ctx.place_tok.iter().any(|&t| t >= a && t < b);
+        let dated = (0..ctx.r.dates.len()).any(|d| {
+            ctx.date_tok[d] >= a
+                && ctx.date_tok[d] < b
+                && matches!(
+                    ctx.r.dates[d].precision,
+                    DatePrecision::Day | DatePrecision::Week
+                )
+        });
+        placed || dated
+    };
+    (1..hits.len()).find_map(|j| {
+        let b = (hits[j - 1].end..hits[j].start).find(|&i| conj(i))?;
+        let after_strong = hits[j..].iter().any(|h| ctx.class(h) != Class::Kill);
+        (after_strong && own(lo, b) && own(b, hi)).then_some((j, b))
+    })
 }
 
 /// The trigger of a group: the most telling of its hits.
@@ -616,15 +792,9 @@ fn code_group(
     let e = ctx.entry(&trigger);
     let weak = hits.iter().all(|h| ctx.class(h) == Class::Kill);
     let tokens = ctx.tokens();
-    // "بعد أيام من هجوم", "قبل أسبوع من مقتل": an incident some time before
-    // or after the one told is another.
     let interval = |h: &Hit| {
         matches!(fam, Family::Violence | Family::Abduction)
-            && h.start >= sent_lo + 2
-            && tokens[h.start - 1].norm == "من"
-            && ctx
-                .cue_before(Class::Interval, h.start - 1, 0, sent_lo)
-                .is_some()
+            && interval_start(ctx, h, sent_lo).is_some()
     };
     let distinct = hits
         .iter()
@@ -650,6 +820,7 @@ fn code_group(
         refers: hits
             .iter()
             .any(|h| h.start < trigger.start && anaphoric_hit(ctx, h)),
+        clause: None,
         vetoed: false,
         separate: ctx
             .hits_in(sent_lo, (sent_lo + 4).min(sent_hi))
@@ -705,6 +876,13 @@ fn code_group(
         hi,
     );
     if weak && !c.args.counted && !(f.day_date && (c.args.civilian_victims || shot)) {
+        // "ترجّح التحقيقات أن الحسبة التابعة للتنظيم قتلت المرأة": an
+        // outcome told again with who did it names the killer of the
+        // incident just told, as a pointer does.
+        if c.args.actor1_cued && fam == Family::Violence {
+            c.anaphoric = true;
+            out.push(c);
+        }
         return;
     }
     if fam == Family::Violence {
@@ -779,6 +957,21 @@ fn type_violence(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize, c: &mut Candidat
         c.explicit = true;
         return;
     }
+    // "هجوم معاكس بسيارتين مفخختين يقودهما انتحاريان": an assault carried
+    // out by suicide bombers, with no fight told, is a suicide bombing.
+    let suicide_here = ctx
+        .hits_in(lo, hi)
+        .iter()
+        .any(|m| ctx.class(m) == Class::Means && ctx.entry(m).sub_event_type == "Suicide bomb");
+    if suicide_here
+        && classes(Class::Attack).next().is_some()
+        && classes(Class::Clash).next().is_none()
+    {
+        c.event_type = REMOTE;
+        c.sub_event_type = "Suicide bomb";
+        c.explicit = true;
+        return;
+    }
     // "هاجموا النقطة بالأسلحة الخفيفة والقنابل اليدوية … واشتبكوا معها":
     // grenades or mortars carried into a fight are a clash's arms.
     let fought = classes(Class::Clash).next().is_some()
@@ -819,18 +1012,29 @@ fn type_protest(ctx: &Ctx, hits: &[Hit], c: &mut Candidate) {
                 .is_some_and(|id| id != arguments::CIVILIANS)
     });
     let killed = c.args.fatalities.is_some_and(|n| n > 0);
+    let (near_lo, near_hi) = (c.trigger.start.saturating_sub(20), c.trigger.end + 20);
+    let near = |class: Class| {
+        ctx.hits_in(near_lo, near_hi)
+            .iter()
+            .any(|h| ctx.class(h) == class)
+    };
+    // Stones or sticks, not arms: a crowd's assault.
+    let crowd = near(Class::Crowd);
     // Protesters who storm, burn or wreck: a riot.
     let rioting = hits
         .iter()
         .any(|h| matches!(ctx.class(h), Class::Riot | Class::Mob | Class::Looting))
-        || (hits.iter().any(|h| ctx.class(h) == Class::Attack) && !state_force && !killed);
+        || (hits.iter().any(|h| ctx.class(h) == Class::Attack)
+            && (crowd || !state_force)
+            && !killed);
     if rioting {
-        let (lo, hi) = (c.trigger.start.saturating_sub(20), c.trigger.end + 20);
+        // A crowd with no demonstration told is a mob.
+        let demonstration = hits.iter().any(|h| ctx.class(h) == Class::Protest)
+            || near(Class::Protester)
+            || near(Class::Riot);
         let mob = hits.iter().any(|h| ctx.class(h) == Class::Mob)
-            || ctx
-                .hits_in(lo, hi)
-                .iter()
-                .any(|h| ctx.class(h) == Class::MobSite);
+            || near(Class::MobSite)
+            || (crowd && !demonstration);
         c.event_type = "Riots";
         c.sub_event_type = if mob {
             "Mob violence"
@@ -918,7 +1122,8 @@ fn actor_conflict(ctx: &Ctx, e: &Candidate, c: &Candidate) -> bool {
 }
 
 fn compatible(ctx: &Ctx, e: &Candidate, c: &Candidate) -> bool {
-    if c.distinct || c.separate || e.family != c.family {
+    // Two incidents the coder read apart in one sentence stay apart.
+    if c.distinct || e.family != c.family || e.sentence == c.sentence {
         return false;
     }
     if e.family == Family::Violence && actor_conflict(ctx, e, c) {
@@ -987,10 +1192,12 @@ fn merge(ctx: &Ctx, candidates: Vec<Candidate>) -> Vec<Coded> {
             _ => false,
         };
         let placed_before = undated && out.last().is_some_and(same_place);
+        // One told as another incident ("بعد يوم من هجوم") is no detail.
         let detail = (c.args.location.is_none() || placed_before)
             && c.args.date.is_none()
             && after_last
-            && !c.separate;
+            && !c.separate
+            && !c.distinct;
         // A defused bomb or an arrest told as the sequel of an incident is
         // an event of its own, placed and dated by the incident.
         // A strike by the other side right after an attack is its reply.
@@ -1039,13 +1246,27 @@ fn merge(ctx: &Ctx, candidates: Vec<Candidate>) -> Vec<Coded> {
             k.mentions += 1;
             continue;
         }
-        let target = out.iter().rposition(|k| {
-            if pointer {
-                !c.distinct && k.c.family == c.family
-            } else {
-                compatible(ctx, &k.c, &c)
-            }
-        });
+        // "وفي حادث منفصل" parts the incident from the one just told, not
+        // from one a lead summed up before it: it may still be the lead's
+        // other incident, told again at the same place.
+        let latest = out.iter().map(|k| k.last).max();
+        let apart = |k: &Coded| {
+            c.separate
+                && (Some(k.last) == latest
+                    || !same_place(k)
+                    || k.c.sub_event_type != c.sub_event_type)
+        };
+        // A pointer ("الغارة") names the kind of what it points back at:
+        // the latest event of that kind, else the latest of its family.
+        let target = if pointer {
+            let of_family = |k: &Coded| !c.distinct && k.c.family == c.family;
+            out.iter()
+                .rposition(|k| of_family(k) && c.explicit && k.c.sub_event_type == c.sub_event_type)
+                .or_else(|| out.iter().rposition(of_family))
+        } else {
+            out.iter()
+                .rposition(|k| compatible(ctx, &k.c, &c) && !apart(k))
+        };
         let joins = match target {
             // A sentence with nothing of its own joins only an incident told
             // just before it; further on it describes, not reports.
@@ -1232,7 +1453,15 @@ fn finish(ctx: &Ctx, k: Coded) -> Incident {
         event_type: c.event_type,
         sub_event_type: c.sub_event_type,
         trigger: Some(trigger),
-        evidence: (r.sentences[k.first].start, r.sentences[k.last].end),
+        // An incident read from one clause of a sentence that tells two is
+        // evidenced by that clause alone.
+        evidence: match c.clause {
+            Some((lo, hi)) => {
+                let t = ctx.tokens();
+                (t[lo].start, t[hi - 1].end)
+            }
+            None => (r.sentences[k.first].start, r.sentences[k.last].end),
+        },
         date: a.date.clone(),
         location: a.location,
         actor1: a.actor1.map(ActorRef::Mention),

@@ -84,6 +84,8 @@ pub(crate) enum Class {
     Denial,
     Period,
     Interval,
+    Crowd,
+    Raid,
 }
 
 impl Class {
@@ -123,6 +125,8 @@ impl Class {
             "denial" => Denial,
             "period" => Period,
             "interval" => Interval,
+            "crowd" => Crowd,
+            "raid" => Raid,
             "means" => Means,
             "weapon" => Weapon,
             "protester" => Protester,

@@ -309,6 +309,159 @@ const TYPES: &[(&str, &[(&str, &str)])] = &[
         "قتل جنديان بهجوم على نقطة عسكرية في قضاء مخمور مساء الخميس.\n\nويأتي الهجوم بعد أسبوع من هجوم مماثل على قرية في قضاء الدبس قتل فيه ثلاثة من البيشمركة.",
         &[("Battles", "Armed clash"), ("Battles", "Armed clash")],
     ),
+    // A lead joining two incidents by "فيما"/"بينما", each with its own
+    // place or day, tells two; a toll alone after it does not.
+    (
+        "قتل جنديان بهجوم لمسلحي داعش على نقطة عسكرية في قضاء الطارمية فجر الأربعاء، فيما أصيب ثلاثة مدنيين بانفجار عبوة ناسفة في مدينة سامراء مساء الخميس.",
+        &[
+            ("Battles", "Armed clash"),
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+        ],
+    ),
+    (
+        "قتل مدني برصاص مسلحين مجهولين في بلدة الشحيل مساء الثلاثاء، بينما سقطت قذائف هاون على حي سكني في مدينة الميادين صباح الأربعاء.",
+        &[
+            ("Violence against civilians", "Attack"),
+            (
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+            ),
+        ],
+    ),
+    (
+        "قتل ثلاثة جنود بهجوم على نقطة عسكرية قرب بيجي يوم الاثنين، فيما أصيب خمسة آخرون بجروح.",
+        &[("Battles", "Armed clash")],
+    ),
+    // "وفي حادث منفصل" parts an incident from the one just told, not from
+    // the lead's other incident told again at its place.
+    (
+        "قتل جندي بهجوم لداعش على نقطة عسكرية قرب قضاء مخمور ليل الأحد، فيما أصيب مدنيان بانفجار عبوة ناسفة في ناحية القيارة صباح الاثنين.\n\nوقال مصدر أمني إن المهاجمين اشتبكوا مع الجنود لنحو ساعة قبل أن ينسحبوا.\n\nوفي حادث منفصل، انفجرت عبوة ناسفة زرعت على جانب طريق في ناحية القيارة، ما أدى إلى إصابة مدنيين اثنين.",
+        &[
+            ("Battles", "Armed clash"),
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+        ],
+    ),
+    (
+        "انفجرت عبوة ناسفة بدورية للجيش العراقي في قضاء الطارمية صباح الأحد.\n\nوفي حادث منفصل، انفجرت عبوة ناسفة بسيارة مدنية في قضاء الطارمية، ما أدى إلى مقتل سائقها.",
+        &[
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+        ],
+    ),
+    (
+        "قتل جنديان بانفجار عبوة ناسفة في قضاء بيجي فجر الجمعة، فيما أصيب مدني بقصف مدفعي على قرية قرب تكريت مساء الخميس.\n\nوفي حادث منفصل، انفجرت عبوة ناسفة في قضاء الدور.",
+        &[
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+            (
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+            ),
+            (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+        ],
+    ),
+    // A grenade thrown, named by its verbal noun, whoever it hurt.
+    (
+        "أصيب طفلان جراء إلقاء مجهولين قنبلة يدوية على منزل في مدينة الصنمين مساء الأحد.",
+        &[("Explosions/Remote violence", "Grenade")],
+    ),
+    // One attack a span of time before a takeover or a strike is another
+    // incident; weeks of fighting before a takeover are how it was done.
+    (
+        "سيطرت قوات سوريا الديمقراطية على بلدة الشعفة يوم الجمعة.\n\nوجاءت السيطرة على البلدة بعد يوم واحد من هجوم شنه تنظيم داعش بسيارة مفخخة يقودها انتحاري على مواقع قسد قرب الشعفة، ما أدى إلى مقتل أربعة من عناصرها.",
+        &[
+            ("Battles", "Non-state actor overtakes territory"),
+            ("Explosions/Remote violence", "Suicide bomb"),
+        ],
+    ),
+    (
+        "قتل قيادي في داعش بغارة لطائرة مسيرة قرب بلدة الشدادي فجر الأحد.\n\nوتأتي الغارة بعد يومين من مقتل عنصر من قوات سوريا الديمقراطية برصاص مسلحين من خلايا داعش في مدينة الحسكة.",
+        &[
+            ("Explosions/Remote violence", "Air/drone strike"),
+            ("Battles", "Armed clash"),
+        ],
+    ),
+    (
+        "استعادت القوات العراقية السيطرة على قرية قرب بيجي مساء الأحد، بعد ساعات من هجوم شنه مسلحو داعش على نقطة للجيش قرب بيجي أسفر عن مقتل جنديين.",
+        &[
+            ("Battles", "Government regains territory"),
+            ("Battles", "Armed clash"),
+        ],
+    ),
+    (
+        "سيطرت القوات العراقية على بلدة القيارة يوم الأحد بعد أسابيع من المعارك مع تنظيم داعش.",
+        &[("Battles", "Government regains territory")],
+    ),
+    // Stones, not arms: a crowd's assault is mob violence, a riot where
+    // protesters are named; stoning to death is still an execution.
+    (
+        "هاجمت نساء من عوائل عناصر داعش دورية للأسايش بالحجارة داخل مخيم الهول يوم الأحد.",
+        &[("Riots", "Mob violence")],
+    ),
+    (
+        "هاجم عشرات الشبان مركزاً للشرطة بالحجارة والعصي في مدينة الناصرية مساء الاثنين.",
+        &[("Riots", "Mob violence")],
+    ),
+    (
+        "اقتحم محتجون غاضبون مبنى البلدية ورشقوا قوات الأمن بالحجارة في مدينة الكوت يوم الأحد.",
+        &[("Riots", "Violent demonstration")],
+    ),
+    (
+        "أعدم تنظيم داعش رجلين رجماً بالحجارة في ساحة عامة بمدينة الميادين يوم الجمعة.",
+        &[("Violence against civilians", "Attack")],
+    ),
+    // A headline line sums up the body; alone it is the report.
+    (
+        "مسيرة تقتل قيادياً في داعش قرب الشدادي بعد يومين من اغتيال مختار\n\nقتل قيادي في تنظيم داعش بغارة لطائرة مسيرة قرب بلدة الشدادي فجر الأحد.",
+        &[("Explosions/Remote violence", "Air/drone strike")],
+    ),
+    (
+        "اغتيال مختار بلدة البصيرة برصاص مجهولين\n\nوفي سياق آخر، شنت طائرات التحالف الدولي غارة على مخبأ لتنظيم داعش في وادي حوران يوم الثلاثاء.",
+        &[("Explosions/Remote violence", "Air/drone strike")],
+    ),
+    (
+        "مقتل ثلاثة جنود بهجوم لداعش قرب بيجي فجر الأحد",
+        &[("Battles", "Armed clash")],
+    ),
+    // Defusing that is under way or intended is no incident.
+    (
+        "استعادت القوات العراقية السيطرة على بلدة القيارة يوم الأحد، وقال مصدر إن فرق الهندسة تعمل على تفكيك العبوات الناسفة التي زرعها التنظيم.",
+        &[("Battles", "Government regains territory")],
+    ),
+    (
+        "سيطرت قوات سوريا الديمقراطية على بلدة الشعفة يوم الجمعة.\n\nوأكد مصدر عسكري أن عمليات التمشيط مستمرة لتفكيك الألغام في البلدة.",
+        &[("Battles", "Non-state actor overtakes territory")],
+    ),
+    // A raid beside an attack, with no one arrested, is how it was done.
+    (
+        "داهمت مجموعة مسلحة حظيرة في قرية قرب بعقوبة فجر السبت وأطلقت النار على راعيين فقتلتهما.",
+        &[("Violence against civilians", "Attack")],
+    ),
+    (
+        "داهمت قوات الأمن منزلاً في حي الجولان بالفلوجة فجر السبت واعتقلت ثلاثة مطلوبين.",
+        &[("Strategic developments", "Arrests")],
+    ),
+    (
+        "داهمت قوة أمنية وكراً للتنظيم قرب بيجي فجر الأحد واشتبكت مع المسلحين، ما أدى إلى مقتل اثنين منهم.",
+        &[("Battles", "Armed clash")],
+    ),
 ];
 
 #[test]
@@ -422,6 +575,93 @@ const ROLES: &[(&str, Option<&str>, Option<&str>)] = &[
         "اندلعت أعمال شغب في مخيم الهول، أمس، رشقت خلالها نساء عناصر الأسايش بالحجارة ما أدى إلى إصابة عنصرين من الأسايش.",
         None,
         Some("asayish"),
+    ),
+    // A name that is an air or artillery weapon struck.
+    (
+        "قتل ثلاثة عناصر من قوات سوريا الديمقراطية إثر استهداف طائرة مسيرة تركية سيارتهم قرب مدينة القامشلي مساء الأحد.",
+        Some("turkish-forces"),
+        Some("sdf"),
+    ),
+    (
+        "وردت المقاتلات الروسية، فجر الاثنين، بشن غارات على مواقع لتنظيم داعش في بادية السخنة.",
+        Some("russian-forces"),
+        Some("isis"),
+    ),
+    (
+        "أصيب مدنيان بقصف لطائرات حربية روسية على بلدة كفرنبل يوم السبت.",
+        Some("russian-forces"),
+        Some("civilians"),
+    ),
+    // The genitive of a verbal noun with its object after it is its subject.
+    (
+        "أصيب طفلان جراء إلقاء مجهولين قنبلة يدوية على منزل في مدينة الصنمين مساء الأحد.",
+        Some("unidentified"),
+        Some("civilians"),
+    ),
+    (
+        "قتل جنديان إثر استهداف مسلحي داعش دورية للجيش العراقي قرب بيجي فجر الثلاثاء.",
+        Some("isis"),
+        Some("iraqi-security-forces"),
+    ),
+    (
+        "قتل مدني إثر استهداف الجيش السوري بلدة كفرنبل بالقذائف يوم الأحد.",
+        Some("syrian-army"),
+        Some("civilians"),
+    ),
+    // A subject after its verb may open with a partitive.
+    (
+        "هاجمت مجموعة من عناصر تنظيم داعش نقطة لقوات الدفاع الوطني في بادية السخنة ليل الجمعة، ما أسفر عن مقتل عنصرين.",
+        Some("isis"),
+        Some("syrian-ndf"),
+    ),
+    (
+        "استهدف عدد من عناصر داعش دورية للجيش العراقي قرب قضاء الطارمية فجر الخميس، ما أدى إلى إصابة جندي.",
+        Some("isis"),
+        Some("iraqi-security-forces"),
+    ),
+    (
+        "خطف عدد من مسلحي تنظيم داعش خمسة رعاة في بادية الرطبة فجر الأحد.",
+        Some("isis"),
+        Some("civilians"),
+    ),
+    // Whom "مع" names in a clash was met.
+    (
+        "اشتبكت قوة من الحشد الشعبي مع مسلحين من تنظيم داعش قرب قضاء الطارمية مساء السبت.",
+        Some("pmf"),
+        Some("isis"),
+    ),
+    // The force named after a rank and "في", or owning the unit of a
+    // victim named just before, is the victim's.
+    (
+        "أصيب ضابط برتبة نقيب في الشرطة العراقية بانفجار عبوة لاصقة في مدينة الموصل مساء الأحد.",
+        None,
+        Some("iraqi-security-forces"),
+    ),
+    (
+        "قتل ملازم في الجيش السوري وجندي بانفجار عبوة ناسفة بسيارتهما قرب مدينة درعا صباح الثلاثاء.",
+        None,
+        Some("syrian-army"),
+    ),
+    (
+        "أصيب عقيد في الجيش العراقي بهجوم شنه مسلحون مجهولون على منزله في مدينة الموصل مساء السبت.",
+        Some("unidentified"),
+        Some("iraqi-security-forces"),
+    ),
+    (
+        "قتل القيادي في مجلس منبج العسكري، التابع لقوات سوريا الديمقراطية، برصاص مسلحين من خلايا داعش في مدينة منبج مساء الأحد.",
+        Some("isis"),
+        Some("sdf"),
+    ),
+    (
+        "أصيب المسؤول في الجناح الأمني، التابع لهيئة تحرير الشام، بانفجار عبوة ناسفة في مدينة إدلب صباح الاثنين.",
+        None,
+        Some("hts"),
+    ),
+    // Who placed the bomb set it.
+    (
+        "أصيب عنصران من الشرطة العراقية إثر انفجار عبوة لاصقة وضعها مجهولون أسفل سيارتهما في مدينة الرمادي مساء الخميس.",
+        Some("unidentified"),
+        Some("iraqi-security-forces"),
     ),
 ];
 
@@ -580,6 +820,56 @@ fn merged_event_keeps_the_fuller_arguments_and_both_reports() {
         evidence.starts_with("قتل ثلاثة") && evidence.ends_with("فجر الأحد."),
         "{evidence}"
     );
+}
+
+#[test]
+fn two_incidents_of_one_lead_are_evidenced_by_their_clauses() {
+    let text = "قتل جنديان بهجوم لمسلحي داعش على نقطة عسكرية في قضاء الطارمية فجر الأربعاء، فيما أصيب ثلاثة مدنيين بانفجار عبوة ناسفة في مدينة سامراء مساء الخميس.";
+    let (got, _, _) = code(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    let first = slice(text, got[0].evidence);
+    let second = slice(text, got[1].evidence);
+    assert!(
+        first.starts_with("قتل جنديان") && !first.contains("سامراء"),
+        "{first}"
+    );
+    assert!(
+        second.contains("بانفجار عبوة") && !second.contains("الطارمية"),
+        "{second}"
+    );
+    let day = |e: &Incident| e.date.as_ref().map(|d| d.0.clone());
+    assert_eq!(day(&got[0]).as_deref(), Some("2024-03-13"));
+    assert_eq!(day(&got[1]).as_deref(), Some("2024-03-14"));
+    assert_eq!((got[0].fatalities, got[1].injuries), (Some(2), Some(3)));
+}
+
+/// An outcome told again with who did it lends its killer to the incident
+/// just told, and is no event of its own.
+#[test]
+fn a_killing_told_again_with_its_killer_names_the_attacker() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "عُثر على جثة امرأة مقتولة خنقاً داخل منزلها في مدينة الميادين فجر الخميس.\n\nوترجح مصادر محلية أن عناصر من تنظيم داعش قتلوا المرأة بسبب عملها في منظمة إنسانية.",
+            Some("isis"),
+        ),
+        (
+            "انفجرت عبوة ناسفة بسيارة مدنية قرب بلدة الصور مساء الأحد، ما أدى إلى مقتل سائقها.\n\nوقال مصدر أمني إن خلايا تابعة لتنظيم داعش قتلت السائق لتعاونه مع الإدارة المحلية.",
+            Some("isis"),
+        ),
+        (
+            "عُثر على جثة امرأة مقتولة خنقاً داخل منزلها في مدينة الميادين فجر الخميس.\n\nوقالت مصادر محلية إن المرأة قتلت قبل يومين.",
+            None,
+        ),
+    ];
+    for (text, a1) in cases {
+        let (got, actors, _) = code(text);
+        assert_eq!(got.len(), 1, "{text}\n{got:?}");
+        let id = match got[0].actor1 {
+            Some(ActorRef::Mention(i)) => actors[i].id,
+            _ => None,
+        };
+        assert_eq!(id, *a1, "{text}");
+    }
 }
 
 #[test]

@@ -309,6 +309,8 @@ const TRIGGERS: &[(&str, CountKind, Form)] = &[
     ("اغتالت", CountKind::Killed, Form::Verb),
     ("اغتيل", CountKind::Killed, Form::Verb),
     ("أعدم", CountKind::Killed, Form::Verb),
+    ("أعدموا", CountKind::Killed, Form::Verb),
+    ("أعدمت", CountKind::Killed, Form::Verb),
     ("تصفية", CountKind::Killed, Form::Noun),
     ("جثث", CountKind::Killed, Form::Noun),
     ("جثة", CountKind::Killed, Form::Noun),
@@ -864,6 +866,28 @@ fn count_of_one(
             at,
         ));
     }
+    // "مقتل قيادي في "داعش" ومرافقه", "اغتيال المختار ونجله": a companion
+    // named through the person just counted is one more, whatever stands
+    // between them in the clause.
+    if let Some((kind, end_tok)) = last
+        && end_tok < i
+        && i - end_tok <= 8
+        && free(i)
+        && is_companion(&toks[i].norm)
+        && (end_tok + 1..i).all(|m| {
+            d.lex[m].trigger.is_none() && !matches!(toks[m].norm.as_str(), "،" | "," | "." | "؛")
+        })
+    {
+        return Some((
+            one(
+                kind,
+                Some((toks[i].start, toks[i].end)),
+                toks[i].start,
+                toks[i].end,
+            ),
+            i,
+        ));
+    }
     // "خمسة مسلحين وامرأتين وطفلا", "ضابط برتبة نقيب وجندي": one more,
     // joined to the count just before (a rank or a short qualifier between).
     if let Some((kind, end_tok)) = last
@@ -903,6 +927,31 @@ fn count_of_one(
         ));
     }
     None
+}
+
+/// "ومرافقه", "ونجله", "وسائقها": "و", a companion noun and a singular
+/// possessive, one person named through another.
+fn is_companion(norm: &str) -> bool {
+    let Some(w) = norm.strip_prefix('و') else {
+        return false;
+    };
+    let Some(stem) = w.strip_suffix('ه').or_else(|| w.strip_suffix("ها")) else {
+        return false;
+    };
+    // Matched normalised: "سائق" reads "سايق".
+    matches!(
+        stem,
+        "مرافق"
+            | "سايق"
+            | "زوجت"
+            | "زوج"
+            | "نجل"
+            | "ابن"
+            | "شقيق"
+            | "حارس"
+            | "ابنت"
+            | "شقيقت"
+    )
 }
 
 /// The kind of a count: the trigger's, else the noun's.
@@ -1574,6 +1623,24 @@ mod tests {
                     "killed 1 «قتل القيادي» القيادي",
                     "killed 3 «ثلاثة من مرافقيه» مرافقيه",
                 ],
+            ),
+            // A companion named through the person counted is one more.
+            (
+                "قتل قيادي في \"الحشد\" ومرافقه بانفجار عبوة.",
+                &["killed 1 «قتل قيادي» قيادي", "killed 1 «ومرافقه» ومرافقه"],
+            ),
+            (
+                "أصيب ضابط في الشرطة وسائقه بجروح.",
+                &["injured 1 «أصيب ضابط» ضابط", "injured 1 «وسائقه» وسائقه"],
+            ),
+            (
+                "قتل قيادي في التنظيم ونجله بغارة جوية.",
+                &["killed 1 «قتل قيادي» قيادي", "killed 1 «ونجله» ونجله"],
+            ),
+            // Executions counted by the verb's plural.
+            (
+                "وأكد الشهود أن المسلحين أعدموا 9 مدنيين في الساحة.",
+                &["killed 9 «أعدموا 9 مدنيين» مدنيين"],
             ),
             (
                 "اعتقل الأمن 3 أشخاص ينتمون إلى خلية تضم 12 عنصرا.",
