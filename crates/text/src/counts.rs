@@ -296,6 +296,11 @@ const TRIGGERS: &[(&str, CountKind, Form)] = &[
     ("استشهاد", CountKind::Killed, Form::Noun),
     ("استشهد", CountKind::Killed, Form::Verb),
     ("استشهدوا", CountKind::Killed, Form::Verb),
+    // "ارتقى جنديان": rose (as martyrs), the word of the Syrian and
+    // opposition press for killed.
+    ("ارتقى", CountKind::Killed, Form::Verb),
+    ("ارتقت", CountKind::Killed, Form::Verb),
+    ("ارتقاء", CountKind::Killed, Form::Noun),
     ("لقي", CountKind::Killed, Form::Verb),
     ("لقيت", CountKind::Killed, Form::Verb),
     ("مصرع", CountKind::Killed, Form::Noun),
@@ -368,6 +373,7 @@ const POST_TRIGGERS: &[(&str, CountKind)] = &[
     ("قتل", CountKind::Killed),
     ("قتلت", CountKind::Killed),
     ("قضوا", CountKind::Killed),
+    ("ارتقوا", CountKind::Killed),
     ("اغتيل", CountKind::Killed),
     ("أصيب", CountKind::Injured),
     ("أصيبت", CountKind::Injured),
@@ -1483,6 +1489,22 @@ mod tests {
                     "killed 3 «مقتل ثلاثة جنود» جنود",
                     "injured 5 «وإصابة خمسة آخرين» آخرين",
                 ],
+            ),
+            // "ارتقى" (rose as martyrs) is killed.
+            (
+                "ارتقى ثلاثة عناصر من الجيش وأصيب آخران بقصف على نقطتهم.",
+                &[
+                    "killed 3 «ارتقى ثلاثة عناصر من الجيش» عناصر من الجيش",
+                    "injured 2 «وأصيب آخران» آخران",
+                ],
+            ),
+            (
+                "أسفر القصف عن ارتقاء خمسة مدنيين.",
+                &["killed 5 «ارتقاء خمسة مدنيين» مدنيين"],
+            ),
+            (
+                "وكان سبعة مقاتلين ارتقوا في المعارك.",
+                &["killed 7 «سبعة مقاتلين ارتقوا» مقاتلين"],
             ),
             // Injured.
             ("جرح أربعة في الاشتباك.", &["injured 4 «جرح أربعة»"]),

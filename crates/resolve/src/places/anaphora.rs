@@ -17,7 +17,7 @@ use rasid_text::tokens::{Token, TokenKind};
 use super::PlaceMention;
 
 /// Kind nouns, normalised and indefinite, as they introduce a name.
-const KINDS: &[&str] = &["مخيم", "ناحيه", "بلده", "قريه", "قضاء", "مدينه"];
+const KINDS: &[&str] = &["مخيم", "ناحيه", "بلده", "قريه", "قضاء", "مدينه", "سجن"];
 
 /// How far back (in code points) a pointer may reach for its place: a
 /// pointer names a place of the same story, told a few paragraphs before.
@@ -194,6 +194,11 @@ mod tests {
             (
                 "اختطف مسلحون طبيباً في حي الجزائر وسط البصرة مساء الجمعة.",
                 &["البصرة"],
+            ),
+            // A prison named once, then "the prison".
+            (
+                "هاجم مسلحون سجن غويران في الحسكة. واندلعت اشتباكات في محيط السجن حتى الفجر.",
+                &["سجن غويران", "الحسكة", "السجن"],
             ),
             // No place introduced by that noun: nothing to point at.
             (

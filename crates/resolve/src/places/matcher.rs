@@ -137,6 +137,7 @@ const STRUCTURAL: &[&str] = &[
     "الناحيه",
     "المحافظه",
     "المخيم",
+    "السجن",
 ];
 
 /// What precedes a name.
