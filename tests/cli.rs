@@ -303,10 +303,10 @@ fn holdout3_stays_above_its_first_pass() {
         "tests/holdout3/gold.json",
         "tests/holdout3",
         &[
-            ("title", 0.85),
+            ("title", 0.95),
             ("present", 0.95),
             ("absent", 0.95),
-            ("places", 0.88),
+            ("places", 0.93),
             ("actors", 0.9),
             ("persons", 0.75),
             ("dates", 0.93),
@@ -330,10 +330,10 @@ fn holdout4_stays_above_its_tuned_pass() {
         "tests/holdout4/gold.json",
         "tests/holdout4",
         &[
-            ("title", 0.5),
+            ("title", 0.95),
             ("present", 0.95),
             ("absent", 0.93),
-            ("places", 0.87),
+            ("places", 0.93),
             ("actors", 0.95),
             ("persons", 0.95),
             ("dates", 0.95),
@@ -362,22 +362,53 @@ fn holdout5_stays_above_its_tuned_pass() {
         "tests/holdout5/gold.json",
         "tests/holdout5",
         &[
-            ("title", 0.55),
+            ("title", 0.9),
             ("present", 0.95),
             ("absent", 0.94),
-            ("places", 0.85),
+            ("places", 0.9),
             ("actors", 0.95),
-            ("persons", 0.55),
-            ("dates", 0.76),
+            ("persons", 0.85),
+            ("dates", 0.85),
             ("counts", 0.72),
             ("events", 0.97),
             ("event_type", 0.97),
             ("sub_event_type", 0.97),
-            ("event_date", 0.75),
-            ("event_location", 0.9),
+            ("event_date", 0.92),
+            ("event_location", 0.92),
             ("event_actor1", 0.9),
             ("event_actor2", 0.95),
             ("event_fatalities", 0.97),
+        ],
+    );
+}
+
+/// `tests/holdout6/` was written in session 5 by a writer who saw only
+/// `../shared/spec`, and is sealed: scored at the session's start (pass A)
+/// and end (pass B), summary tables only (its README). Nobody has looked at
+/// its failures; these floors sit a little under pass B.
+#[test]
+fn holdout6_stays_above_its_sealed_pass() {
+    assert_floors(
+        "tests/holdout6/gold.json",
+        "tests/holdout6",
+        &[
+            ("title", 0.8),
+            ("published", 0.9),
+            ("present", 0.95),
+            ("absent", 0.94),
+            ("places", 0.85),
+            ("actors", 0.95),
+            ("persons", 0.85),
+            ("dates", 0.89),
+            ("counts", 0.9),
+            ("events", 0.88),
+            ("event_type", 0.84),
+            ("sub_event_type", 0.82),
+            ("event_date", 0.84),
+            ("event_location", 0.73),
+            ("event_actor1", 0.73),
+            ("event_actor2", 0.84),
+            ("event_fatalities", 0.91),
         ],
     );
 }
