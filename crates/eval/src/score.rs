@@ -563,8 +563,7 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
             .collect();
         let gold: Vec<(bool, usize)> = actors.iter().map(|a| (a.required, 1)).collect();
         let a = assign(pred.len(), &gold, |p, i| pred[p] == actors[i].id.trim());
-        t.add("actors", a.tp, a.fp, a.missed, a.gold);
-        note_unmatched(
+        tally_assigned(
             t,
             "actors",
             &a,
@@ -586,8 +585,7 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
         let a = assign(pred.len(), &gold, |p, i| {
             person_matches(&pred[p], &persons[i].names)
         });
-        t.add("persons", a.tp, a.fp, a.missed, a.gold);
-        note_unmatched(
+        tally_assigned(
             t,
             "persons",
             &a,
@@ -611,8 +609,7 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
             texts_overlap(&pred[p].0, &gold_texts[i])
                 && pred[p].1 == dates[i].value.as_deref().map(str::trim)
         });
-        t.add("dates", a.tp, a.fp, a.missed, a.gold);
-        note_unmatched(
+        tally_assigned(
             t,
             "dates",
             &a,
@@ -637,8 +634,7 @@ fn score_doc(t: &mut Tally, g: &GoldDoc, r: &Record) {
         let a = assign(pred.len(), &gold, |p, i| {
             pred[p].0 == counts[i].kind.trim() && Some(pred[p].1) == counts[i].value
         });
-        t.add("counts", a.tp, a.fp, a.missed, a.gold);
-        note_unmatched(
+        tally_assigned(
             t,
             "counts",
             &a,
@@ -690,8 +686,7 @@ fn score_places(t: &mut Tally, gold: &[GoldPlace], r: &Record) {
     let pred = predicted_places(r);
     let slots: Vec<(bool, usize)> = gold.iter().map(|p| (p.required, 1)).collect();
     let a = assign(pred.len(), &slots, |p, g| place_matches(&pred[p], &gold[g]));
-    t.add("places", a.tp, a.fp, a.missed, a.gold);
-    note_unmatched(
+    tally_assigned(
         t,
         "places",
         &a,
@@ -722,9 +717,9 @@ fn describe_place(p: &PredPlace) -> String {
     )
 }
 
-/// Notes each prediction that matched nothing and each required gold item
-/// that no prediction took.
-fn note_unmatched(
+/// Counts an assignment in `field` and notes each prediction that matched
+/// nothing and each required gold item that no prediction took.
+fn tally_assigned(
     t: &mut Tally,
     field: &'static str,
     a: &Assignment,
@@ -732,6 +727,7 @@ fn note_unmatched(
     pred_label: impl Fn(usize) -> String,
     gold_label: impl Fn(usize) -> String,
 ) {
+    t.add(field, a.tp, a.fp, a.missed, a.gold);
     let n_pred = a.tp + a.fp + a.neutral;
     for p in (0..n_pred).filter(|p| !a.pairs.iter().any(|x| x.0 == *p)) {
         t.note(field, format!("extra: {}", pred_label(p)));
@@ -782,8 +778,7 @@ fn score_events(t: &mut Tally, gold: &[GoldEvent], r: &Record) {
             .iter()
             .any(|a| !a.is_empty() && evidence[p].contains(a.as_str()))
     });
-    t.add("events", a.tp, a.fp, a.missed, a.gold);
-    note_unmatched(
+    tally_assigned(
         t,
         "events",
         &a,

@@ -798,6 +798,20 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
     // The body's code points, only for spans that skip a proclitic.
     let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
     let chars = || chars.get_or_init(|| body.chars().collect()).as_slice();
+    // The mention of a raw match as `e`, its span after any proclitic.
+    let mention_of = |raw: &Raw, e: &Entry| {
+        let first = &tokens[raw.first];
+        let start = if raw.skip > 0 {
+            start_after(chars(), first, raw.skip)
+        } else {
+            first.start
+        };
+        PlaceMention {
+            start,
+            end: tokens[raw.last - 1].end,
+            place: place_of(e),
+        }
+    };
     let mut ctx = context(g, &raws);
     // Each match's regional phrase, found once for both uses below.
     let mut regions: Vec<Option<RegionPhrase>> =
@@ -859,17 +873,7 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
                 // كركوك" is a region and a mention of Kirkuk (same id, so
                 // the two count as one place).
                 if p.direction && rank_settlement(anchor.level) {
-                    let first = &tokens[raw.first];
-                    let start = if raw.skip > 0 {
-                        start_after(chars(), first, raw.skip)
-                    } else {
-                        first.start
-                    };
-                    out.push(PlaceMention {
-                        start,
-                        end: tokens[raw.last - 1].end,
-                        place: place_of(anchor),
-                    });
+                    out.push(mention_of(raw, anchor));
                 }
                 taken_until = p.last;
                 prev = Some((p.last, anchor.level == Level::Admin1));
@@ -930,17 +934,7 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
         if !accepted(&r, e, &ctx, false) {
             continue;
         }
-        let first = &tokens[raw.first];
-        let start = if raw.skip > 0 {
-            start_after(chars(), first, raw.skip)
-        } else {
-            first.start
-        };
-        out.push(PlaceMention {
-            start,
-            end: tokens[raw.last - 1].end,
-            place: place_of(e),
-        });
+        out.push(mention_of(raw, e));
         taken_until = raw.last;
         prev = Some((raw.last, e.level == Level::Admin1));
     }
