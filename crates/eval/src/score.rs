@@ -156,7 +156,8 @@ pub struct Report {
 /// a prediction that matched nothing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Miss {
-    /// The gold document's `file`.
+    /// The gold document's `file` (`file#uri` when it names a record of a
+    /// JSONL or WARC file).
     pub file: String,
     /// The table row it counts in (`places`, `event_actor1`, …).
     pub field: &'static str,
@@ -358,7 +359,10 @@ pub fn evaluate(gold: &[GoldDoc], gold_dir: &Path, docs: &[Scored]) -> Report {
     let mut tally = Tally::default();
     let mut missing = Vec::new();
     for g in gold {
-        tally.file = g.file.clone();
+        tally.file = match &g.uri {
+            Some(u) => format!("{}#{u}", g.file),
+            None => g.file.clone(),
+        };
         let found = docs
             .iter()
             .enumerate()
