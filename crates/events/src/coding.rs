@@ -466,10 +466,18 @@ fn read_sentence(ctx: &Ctx, si: usize, lo: usize, hi: usize, out: &mut Vec<Candi
     if f.hedged && !f.concrete {
         return;
     }
+    // A trigger word inside a place's name ("ساحة التحرير", Liberation
+    // Square) names the place, not an incident.
+    let tokens = ctx.tokens();
+    let in_place = |h: &Hit| {
+        let (a, b) = (tokens[h.start].start, tokens[h.end - 1].end);
+        ctx.r.places.iter().any(|p| p.start <= a && b <= p.end)
+    };
     let hits: Vec<Hit> = ctx
         .hits_in(lo, hi)
         .iter()
         .filter(|h| ctx.class(h).is_incident())
+        .filter(|h| !in_place(h))
         .filter(|h| live(ctx, h, lo, hi, &f))
         .copied()
         .collect();

@@ -958,6 +958,26 @@ fn a_protest_toll_leaves_out_what_it_denounces() {
 }
 
 #[test]
+fn a_trigger_word_inside_a_place_name_codes_nothing() {
+    // "ساحة التحرير" is Liberation Square: no territory was liberated.
+    let cases = [
+        (
+            "فرقت قوات مكافحة الشغب، مساء أمس السبت، مئات المتظاهرين الذين حاولوا عبور جسر الجمهورية من ساحة التحرير باتجاه المنطقة الخضراء في بغداد، مستخدمة الغاز المسيل للدموع، واعتقلت عدداً منهم.",
+            "Protests",
+        ),
+        (
+            "انطلقت مسيرة من ساحة التحرير باتجاه جسر الجمهورية في بغداد، مساء أمس السبت، واعتقلت القوات الأمنية عدداً من المتظاهرين.",
+            "Protests",
+        ),
+    ];
+    for (body, want) in cases {
+        let (got, _, _) = code(body);
+        assert!(!got.is_empty(), "{body}: no event");
+        assert!(got.iter().all(|e| e.event_type == want), "{body}: {got:?}");
+    }
+}
+
+#[test]
 fn a_date_tied_by_hin_dates_its_clause() {
     let body = "ويعد هجوم الخميس الأعنف منذ العاشر من يناير الماضي، حين قُتل 14 عاملاً في هجوم مماثل قرب مدينة تدمر.";
     let (got, _, _) = code(body);
