@@ -11,7 +11,7 @@
 //! injuries (sums of joined counts, the lowest of differing reports,
 //! subsets left out). It must not find mentions itself.
 
-use rasid_resolve::places::Level;
+use rasid_resolve::places::{Level, PlaceMention};
 use rasid_text::counts::CountKind;
 use rasid_text::dates::DatePrecision;
 use rasid_text::tokens::TokenKind;
@@ -654,25 +654,27 @@ fn dateline(ctx: &Ctx, p: usize, lo: usize) -> bool {
             .any(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "-" | "–" | "—"))
 }
 
-/// Whether place `p` is the town a bearing is taken from: its mention lies
-/// inside a regional phrase ("شرقي الحسكة" in "مخيم الهول شرقي الحسكة").
-/// It places the incident only as well as the region does.
-fn bearing_anchor(r: &crate::Reading, p: usize) -> bool {
-    let m = &r.places[p];
-    r.places.iter().enumerate().any(|(q, o)| {
-        q != p && o.place.level == Level::Region && o.start <= m.start && m.end <= o.end
-    })
+/// Which places are the town a bearing is taken from: a mention inside a
+/// regional phrase ("شرقي الحسكة" in "مخيم الهول شرقي الحسكة"). Such a
+/// town places an incident only as well as the region does. Read once per
+/// body ([`Ctx::bearing`]).
+pub(crate) fn bearing_anchors(places: &[PlaceMention]) -> Vec<bool> {
+    places
+        .iter()
+        .enumerate()
+        .map(|(p, m)| {
+            places.iter().enumerate().any(|(q, o)| {
+                q != p && o.place.level == Level::Region && o.start <= m.start && m.end <= o.end
+            })
+        })
+        .collect()
 }
 
 /// How specific place `p` is as an incident's place: [`rank`], a bearing's
 /// town counted as its region.
-fn place_rank(r: &crate::Reading, p: usize) -> u8 {
-    let own = rank(r.places[p].place.level);
-    if own == 0 && bearing_anchor(r, p) {
-        1
-    } else {
-        own
-    }
+fn place_rank(ctx: &Ctx, p: usize) -> u8 {
+    let own = rank(ctx.r.places[p].place.level);
+    if own == 0 && ctx.bearing[p] { 1 } else { own }
 }
 
 /// The place of the incident: the most specific mention in scope, nearest
@@ -695,7 +697,7 @@ fn place(ctx: &Ctx, trigger: &Hit, lo: usize, hi: usize) -> Option<usize> {
             } else {
                 trigger.start - tp
             };
-            (place_rank(r, p), bearing_anchor(r, p), on_road(ctx, p), d)
+            (place_rank(ctx, p), ctx.bearing[p], on_road(ctx, p), d)
         })
 }
 
@@ -745,7 +747,7 @@ pub(crate) fn listed_places(ctx: &Ctx, trigger: &Hit, hi: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for p in 0..r.places.len() {
         let tp = ctx.place_tok[p];
-        if tp < trigger.end || tp >= hi || place_rank(r, p) != 0 {
+        if tp < trigger.end || tp >= hi || place_rank(ctx, p) != 0 {
             continue;
         }
         if out.is_empty() {

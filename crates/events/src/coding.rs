@@ -84,6 +84,9 @@ pub(crate) struct Ctx<'r, 'a> {
     pub hits: Vec<Hit>,
     /// Token index where each place, actor, date and count starts.
     pub place_tok: Vec<usize>,
+    /// Per place, whether it is the town of a bearing
+    /// ([`arguments::bearing_anchors`]).
+    pub bearing: Vec<bool>,
     pub actor_tok: Vec<usize>,
     pub date_tok: Vec<usize>,
     pub count_tok: Vec<usize>,
@@ -99,10 +102,16 @@ impl<'r, 'a> Ctx<'r, 'a> {
             lex,
             hits: lex.find(r.tokens),
             place_tok: r.places.iter().map(|p| tok_at(p.start)).collect(),
+            bearing: arguments::bearing_anchors(r.places),
             actor_tok: r.actors.iter().map(|a| tok_at(a.start)).collect(),
             date_tok: r.dates.iter().map(|d| tok_at(d.start)).collect(),
             count_tok: r.counts.iter().map(|c| tok_at(c.start)).collect(),
         }
+    }
+
+    /// Whether a place mention starts in tokens `a..b`.
+    pub fn placed_in(&self, a: usize, b: usize) -> bool {
+        self.place_tok.iter().any(|&t| t >= a && t < b)
     }
 
     pub fn entry(&self, h: &Hit) -> &'static Entry {
@@ -379,7 +388,7 @@ fn live(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -> bool {
         }
         Requires::Place(n) => {
             let end = ctx.words_end(h.end, n, hi);
-            ctx.place_tok.iter().any(|&t| t >= h.end && t < end)
+            ctx.placed_in(h.end, end)
         }
     };
     if !ok {
@@ -443,7 +452,7 @@ fn generic_plural(ctx: &Ctx, h: &Hit, lo: usize, hi: usize, f: &SentenceFacts) -
     if f.concrete {
         return false;
     }
-    let placed = ctx.place_tok.iter().any(|&t| t >= lo && t < hi);
+    let placed = ctx.placed_in(lo, hi);
     is_definite(&ctx.tokens()[h.start]) || !placed || f.hedged
 }
 
@@ -669,7 +678,7 @@ fn joined_incidents(ctx: &Ctx, hits: &[Hit], lo: usize, hi: usize) -> Option<(us
             )
     };
     let own = |a: usize, b: usize| {
-        let placed = ctx.place_tok.iter().any(|&t| t >= a && t < b);
+        let placed = ctx.placed_in(a, b);
         let dated = (0..ctx.r.dates.len()).any(|d| {
             ctx.date_tok[d] >= a
                 && ctx.date_tok[d] < b

@@ -93,13 +93,17 @@ pub(crate) fn is_outlet_name(s: &str) -> bool {
 /// A person's name does not open with the article ال ("الوطن العربي" is a
 /// paper, "الحسكة" a place); given names almost never carry it.
 pub(crate) fn looks_like_person(name: &str) -> bool {
-    // A quoted name ("«الأفق العربي»") is an outlet's.
-    let quoted = name.trim_start().starts_with(['«', '"', '“']);
-    !quoted
+    !quoted(name)
         && name
             .split_whitespace()
             .next()
             .is_some_and(|w| !fold(w).starts_with("ال"))
+}
+
+/// Whether a name stands in quotes ("«الأفق العربي»"): an outlet's, not a
+/// person's.
+fn quoted(name: &str) -> bool {
+    name.trim_start().starts_with(['«', '"', '“'])
 }
 
 /// Titles dropped in front of a name.
@@ -175,10 +179,7 @@ pub(crate) fn read(line: &str, near_top: bool) -> Option<Byline> {
             if (2..=4).contains(&words.len()) && !is_outlet_name(&name) && looks_like_person(&name)
             {
                 names.extend(names_of(&name));
-            } else if !is_outlet_name(&name)
-                && !chrome::is_agency(&name)
-                && !name.starts_with(['«', '"', '“'])
-            {
+            } else if !is_outlet_name(&name) && !chrome::is_agency(&name) && !quoted(&name) {
                 return None;
             }
         }

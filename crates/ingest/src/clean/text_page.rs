@@ -87,14 +87,15 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
     let known_title_f = known_title.map(chrome::fold);
 
     // Title: the first headline-like, non-chrome line above the block.
-    let is_title_line = |i: usize| {
-        roles[i] == Role::Short
-            && is_headline_like(lines[i])
+    // A line whose text reads as a headline (of any role).
+    let headline_text = |i: usize| {
+        is_headline_like(lines[i])
             && word_count(lines[i]) >= 3
             && chrome::is_arabic_headline_text(lines[i])
             && !byline::is_bare_name(lines[i])
             && !(word_count(lines[i]) <= 4 && byline::is_outlet_name(lines[i]))
     };
+    let is_title_line = |i: usize| roles[i] == Role::Short && headline_text(i);
     // Above a "related" list the list's items look like headlines too: then
     // the headline is the last one before the article.
     let related_above = roles[..start].contains(&Role::Chrome(Chrome::Related));
@@ -105,11 +106,7 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
     // such line above the article, else the first just inside its start.
     let heads_article = |i: usize| {
         matches!(roles[i], Role::Short | Role::Prose | Role::Sentence)
-            && is_headline_like(lines[i])
-            && word_count(lines[i]) >= 3
-            && chrome::is_arabic_headline_text(lines[i])
-            && !byline::is_bare_name(lines[i])
-            && !(word_count(lines[i]) <= 4 && byline::is_outlet_name(lines[i]))
+            && headline_text(i)
             && lines[i].matches(" - ").count() < 3
             && roles[i + 1..]
                 .iter()
@@ -120,13 +117,13 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> TextReading {
         .rev()
         .find(|&i| heads_article(i))
         .or_else(|| (start..lines.len().min(start + 3)).find(|&i| heads_article(i)));
-    let title_idx = if let Some(i) = heading {
-        Some(i)
-    } else if related_above {
-        (0..start).rev().find(|&i| is_title_line(i))
-    } else {
-        (0..start).find(|&i| is_title_line(i))
-    };
+    let title_idx = heading.or_else(|| {
+        if related_above {
+            (0..start).rev().find(|&i| is_title_line(i))
+        } else {
+            (0..start).find(|&i| is_title_line(i))
+        }
+    });
     // A headline written like a sentence (a question) counts when the page
     // repeats it or a byline or date line follows it.
     let title_idx = title_idx.or_else(|| {

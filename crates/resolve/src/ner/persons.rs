@@ -365,7 +365,7 @@ fn name_mark(t: &Token) -> Option<char> {
 }
 
 /// Whether an untagged word may be the last word of a name: a word (not a
-/// mark, function word, cue word, word never in a name, or "و" + name).
+/// mark, function word, cue word, word never in a name, or "و" + word).
 fn may_end_name(t: &Token) -> bool {
     let lex = &*LEX;
     t.kind == TokenKind::Word
@@ -374,7 +374,7 @@ fn may_end_name(t: &Token) -> bool {
         && !lex.alias_cues.contains(&t.norm)
         && cue_bits(&t.norm) & !features::CUE_KIN == 0
         && !is_kin(&t.norm)
-        && !is_joined_name(&t.norm)
+        // "و" + word: the next item of a list, a verb, or a joined name.
         && !t.norm.starts_with('و')
 }
 
@@ -436,7 +436,7 @@ fn complete_names(piece: &[Token], chunks: &mut Vec<(usize, usize, usize)>, pers
                 || next.starts_with("عبد");
             let after_place_noun = cue_bits(before) & features::CUE_PLACE != 0 && name_follows;
             let titled_place = (in_set_with_clitic(&lex.construct, before)
-                || cue_bits(before) & CUE_TITLE != 0)
+                || super::is_title(before))
                 && features::is_known_place(first)
                 && !matches!(next.as_str(), "بن" | "ابن");
             if (after_place_noun || titled_place) && !is_name_word(first) && !is_kin(first) {

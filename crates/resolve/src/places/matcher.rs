@@ -676,16 +676,9 @@ fn place_of(e: &Entry) -> Place {
 /// from a town; for a countryside or desert the governorate when the name
 /// is one ("ريف حلب" is the countryside of Aleppo governorate); else the
 /// best place.
-fn region_anchor<'g>(
-    g: &'g Gazetteer,
-    tokens: &[Token],
-    raw: &Raw,
-    ctx: &Context,
-    direction: bool,
-) -> &'g Entry {
-    let admin_word = raw.first > 0 && token_in(&tokens[raw.first - 1], ADMIN_CUES);
+fn region_anchor<'g>(g: &'g Gazetteer, raw: &Raw, ctx: &Context, direction: bool) -> &'g Entry {
     // "جنوب محافظة كركوك": the word says governorate.
-    if direction && raw.cue != Cue::Admin && !admin_word {
+    if direction && raw.cue != Cue::Admin {
         let towns: Vec<u32> = raw
             .cands
             .iter()
@@ -824,12 +817,9 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
         .zip(&regions)
         .filter(|(r, region)| {
             // A bearing is taken from a town, unless the word says
-            // governorate ("جنوب محافظة كركوك").
-            let admin_word = r.first > 0 && token_in(&tokens[r.first - 1], ADMIN_CUES);
+            // governorate ("جنوب محافظة كركوك": `Cue::Admin`).
             let town = r.cands.iter().any(|&c| rank_settlement(g.entry(c).level));
-            r.cue == Cue::Admin
-                || admin_word
-                || region.as_ref().is_some_and(|p| !p.direction || !town)
+            r.cue == Cue::Admin || region.as_ref().is_some_and(|p| !p.direction || !town)
         })
         .map(|(r, _)| r)
         .flat_map(|r| {
@@ -851,7 +841,7 @@ pub(crate) fn find(body: &str, tokens: &[Token], claimed: &[(usize, usize)]) -> 
             .iter()
             .all(|&c| g.entry(c).level == Level::Country);
         if let Some(p) = region.filter(|_| !anchor_is_country) {
-            let anchor = region_anchor(g, tokens, raw, &ctx, p.direction);
+            let anchor = region_anchor(g, raw, &ctx, p.direction);
             let span = (tokens[p.first].start, tokens[p.last - 1].end);
             if accepted(raw, anchor, &ctx, true) && !overlaps(span, claimed) {
                 let start = if p.skip > 0 {
